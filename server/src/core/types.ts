@@ -1,0 +1,115 @@
+// Shared types of the core engine. Everything here is plain data: offsets are UTF-16 code-unit
+// offsets into the document text (what JavaScript strings and LSP clients count), never lines and
+// columns, so one place (the LSP layer or the CLI) converts them for display.
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Replace the text between `start` and `end` (UTF-16 offsets, end exclusive) with `newText`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  /** What the fix does, said to a writer ("Replace with “BPO”"). */
+  title: string;
+  edits: TextEdit[];
+  /** The one fix applied by "fix all" and `kpo-lint --fix`. At most one per finding. */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  /** The rule id, which is also the diagnostic code ("kpo-bpo/task-mismatch"). */
+  ruleId: string;
+  severity: Severity;
+  start: number;
+  end: number;
+  message: string;
+  fixes: Fix[];
+  /** The glossary entry the finding is about, when there is one (for hover and "more information"). */
+  entryId?: string;
+}
+
+/** A position in a source file, 1-based like editors show it. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+export interface GlossaryProblem {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: 'error' | 'warning';
+  /** Says what is wrong and what to do about it. */
+  message: string;
+}
+
+/** The two category names that rules and users' own glossaries rely on. */
+export const KPO_SERVICE = 'kpo-service';
+export const BPO_TASK = 'bpo-task';
+
+export interface GlossaryEntry {
+  id: string;
+  /** The preferred term. For an acronym entry this is the expansion ("Knowledge Process Outsourcing"). */
+  term: string;
+  /** The acronym of the term, if it has one ("KPO"). Matched case-sensitively. */
+  acronym?: string;
+  category: string;
+  definition: string;
+  /** Accepted spelling variants, matched like the term (modelling/modeling, call centre/center). */
+  aliases: string[];
+  /** Non-standard variants that `term/preferred` corrects to the term. */
+  avoid: string[];
+  /** Industries where the entry applies (ids of `industry` entries or plain names). */
+  industries: string[];
+  /** Ids of related entries. */
+  related: string[];
+  /** Ids of FAQ items about this entry (from the entry itself and from each FAQ item's `terms`). */
+  faq: string[];
+  examples: string[];
+  /** Further facts shown in the hover. */
+  notes: string[];
+  /** Where the entry was defined, for go-to-definition and problems. */
+  source?: { file: string; line: number; column: number };
+}
+
+export interface FaqItem {
+  id: string;
+  question: string;
+  answer: string;
+  /** Ids of the entries the question is about. */
+  terms: string[];
+}
+
+/** One row of the KPO vs BPO comparison. */
+export interface ComparisonAspect {
+  id: string;
+  label: string;
+  kpo: ComparisonSide;
+  bpo: ComparisonSide;
+}
+
+export interface ComparisonSide {
+  /** The comparison's cell, in the glossary's words. */
+  summary: string;
+  /** Phrases that attribute this side's trait to a subject ("cheap", "critical thinking"). */
+  traits: string[];
+}
+
+export interface Glossary {
+  entries: GlossaryEntry[];
+  byId: Map<string, GlossaryEntry>;
+  faq: FaqItem[];
+  comparison: ComparisonAspect[];
+  /** The files the glossary was built from, in load order. */
+  files: string[];
+}
+
+export interface LoadResult {
+  glossary: Glossary;
+  problems: GlossaryProblem[];
+}
