@@ -1,0 +1,480 @@
+// HTML in Markdown: the start and end conditions of HTML blocks, inline HTML (tags, comments,
+// processing instructions, declarations, CDATA), `<…>` autolinks, and `kpo-…` directive comments.
+// The state machines follow CommonMark 0.31 as micromark implements it.
+
+import {
+  isAsciiAlpha,
+  isAsciiAlphanumeric,
+  isAsciiAtext,
+  isAsciiControl,
+  isSpaceOrTab,
+  isWhitespace,
+} from './chars';
+
+const BLOCK_NAMES = new Set([
+  'address', 'article', 'aside', 'base', 'basefont', 'blockquote', 'body', 'caption', 'center', 'col',
+  'colgroup', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
+  'footer', 'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hr',
+  'html', 'iframe', 'legend', 'li', 'link', 'main', 'menu', 'menuitem', 'nav', 'noframes', 'ol',
+  'optgroup', 'option', 'p', 'param', 'search', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot',
+  'th', 'thead', 'title', 'tr', 'track', 'ul',
+]);
+const RAW_NAMES = new Set(['pre', 'script', 'style', 'textarea']);
+
+/** HTML block kinds, numbered as in CommonMark. */
+export const enum HtmlKind {
+  None = 0,
+  Raw = 1, // <script>, <pre>, <style>, <textarea>
+  Comment = 2,
+  Instruction = 3,
+  Declaration = 4,
+  Cdata = 5,
+  Basic = 6, // block-level tag names
+  Complete = 7, // any complete open or closing tag alone on its line
+}
+
+export interface HtmlBlockStart {
+  kind: HtmlKind;
+  /** Where to start looking for the end condition (kinds 1-5). */
+  endSearchFrom: number;
+  /** For kind 1: whether comments inside are real comments (not in script/style/textarea). */
+  commentsAreComments: boolean;
+}
+
+/**
+ * Whether an HTML block starts at `p` (which holds `<`). `interrupting` is true when the line
+ * would otherwise continue a paragraph (kind 7 cannot interrupt one).
+ */
+export function htmlBlockStart(text: string, p: number, end: number, interrupting: boolean): HtmlBlockStart | null {
+  let i = p + 1;
+  if (i >= end) return null;
+  let c = text.charCodeAt(i);
+  if (c === 33 /* ! */) {
+    i++;
+    c = i < end ? text.charCodeAt(i) : -1;
+    if (c === 45 /* - */) {
+      if (i + 1 < end && text.charCodeAt(i + 1) === 45) {
+        return { kind: HtmlKind.Comment, endSearchFrom: i, commentsAreComments: true };
+      }
+      return null;
+    }
+    if (c === 91 /* [ */) {
+      if (text.startsWith('CDATA[', i + 1) && i + 7 <= end) {
+        return { kind: HtmlKind.Cdata, endSearchFrom: i + 7, commentsAreComments: false };
+      }
+      return null;
+    }
+    if (isAsciiAlpha(c)) return { kind: HtmlKind.Declaration, endSearchFrom: i, commentsAreComments: false };
+    return null;
+  }
+  if (c === 63 /* ? */) return { kind: HtmlKind.Instruction, endSearchFrom: i, commentsAreComments: false };
+  let closing = false;
+  if (c === 47 /* / */) {
+    closing = true;
+    i++;
+    c = i < end ? text.charCodeAt(i) : -1;
+  }
+  if (!isAsciiAlpha(c)) return null;
+  const nameStart = i;
+  while (i < end) {
+    c = text.charCodeAt(i);
+    if (c === 45 || isAsciiAlphanumeric(c)) i++;
+    else break;
+  }
+  c = i < end ? text.charCodeAt(i) : -1;
+  if (!(c === -1 || c === 47 || c === 62 || isWhitespace(c))) return null;
+  const name = text.slice(nameStart, i).toLowerCase();
+  const slash = c === 47;
+  if (!slash && !closing && RAW_NAMES.has(name)) {
+    return { kind: HtmlKind.Raw, endSearchFrom: i, commentsAreComments: name === 'pre' };
+  }
+  if (BLOCK_NAMES.has(name)) {
+    if (slash) {
+      if (i + 1 < end && text.charCodeAt(i + 1) === 62) {
+        return { kind: HtmlKind.Basic, endSearchFrom: i, commentsAreComments: true };
+      }
+      return null;
+    }
+    return { kind: HtmlKind.Basic, endSearchFrom: i, commentsAreComments: true };
+  }
+  if (interrupting) return null;
+  // Kind 7: a complete tag followed only by whitespace.
+  if (closing) {
+    while (i < end && isSpaceOrTab(text.charCodeAt(i))) i++;
+  } else {
+    i = completeAttributes(text, i, end);
+    if (i < 0) return null;
+  }
+  if (i >= end || text.charCodeAt(i) !== 62) return null;
+  i++;
+  while (i < end && isSpaceOrTab(text.charCodeAt(i))) i++;
+  if (i !== end) return null;
+  return { kind: HtmlKind.Complete, endSearchFrom: end, commentsAreComments: true };
+}
+
+/**
+ * Attributes of a kind-7 open tag on one line (micromark's html-flow "complete" states). Returns
+ * the index where the closing `>` must be, or -1.
+ */
+function completeAttributes(text: string, i: number, end: number): number {
+  const NAME_BEFORE = 0;
+  const NAME_AFTER = 1;
+  const VALUE_BEFORE = 2;
+  let state = NAME_BEFORE;
+  for (;;) {
+    const c = i < end ? text.charCodeAt(i) : -1;
+    if (state === NAME_BEFORE) {
+      if (c === 47 /* / */) return i + 1;
+      if (c === 58 || c === 95 || isAsciiAlpha(c)) {
+        i++;
+        while (i < end) {
+          const d = text.charCodeAt(i);
+          if (d === 45 || d === 46 || d === 58 || d === 95 || isAsciiAlphanumeric(d)) i++;
+          else break;
+        }
+        state = NAME_AFTER;
+        continue;
+      }
+      if (isSpaceOrTab(c)) {
+        i++;
+        continue;
+      }
+      return i;
+    }
+    if (state === NAME_AFTER) {
+      if (c === 61 /* = */) {
+        i++;
+        state = VALUE_BEFORE;
+        continue;
+      }
+      if (isSpaceOrTab(c)) {
+        i++;
+        continue;
+      }
+      state = NAME_BEFORE;
+      continue;
+    }
+    // VALUE_BEFORE
+    if (c === -1 || c === 60 || c === 61 || c === 62 || c === 96) return -1;
+    if (c === 34 || c === 39) {
+      i++;
+      while (i < end && text.charCodeAt(i) !== c) i++;
+      if (i >= end) return -1;
+      i++;
+      const d = i < end ? text.charCodeAt(i) : -1;
+      if (!(d === 47 || d === 62 || isSpaceOrTab(d))) return -1;
+      state = NAME_BEFORE;
+      continue;
+    }
+    if (isSpaceOrTab(c)) {
+      i++;
+      continue;
+    }
+    while (i < end) {
+      const d = text.charCodeAt(i);
+      if (d === 34 || d === 39 || d === 47 || d === 60 || d === 61 || d === 62 || d === 96 || isWhitespace(d)) break;
+      i++;
+    }
+    state = NAME_AFTER;
+  }
+}
+
+/** Whether the end condition of an HTML block of kind 1-5 occurs in text[from, end). */
+export function htmlBlockEndsIn(kind: HtmlKind, text: string, from: number, end: number): boolean {
+  switch (kind) {
+    case HtmlKind.Comment: {
+      const k = text.indexOf('-->', from);
+      return k >= 0 && k + 3 <= end;
+    }
+    case HtmlKind.Instruction: {
+      const k = text.indexOf('?>', from);
+      return k >= 0 && k + 2 <= end;
+    }
+    case HtmlKind.Declaration: {
+      const k = text.indexOf('>', from);
+      return k >= 0 && k < end;
+    }
+    case HtmlKind.Cdata: {
+      const k = text.indexOf(']]>', from);
+      return k >= 0 && k + 3 <= end;
+    }
+    case HtmlKind.Raw: {
+      let k = from;
+      for (;;) {
+        k = text.indexOf('</', k);
+        if (k < 0 || k >= end) return false;
+        let j = k + 2;
+        while (j < end && j - k - 2 < 9 && isAsciiAlpha(text.charCodeAt(j))) j++;
+        if (j < end && text.charCodeAt(j) === 62 && RAW_NAMES.has(text.slice(k + 2, j).toLowerCase())) return true;
+        k += 2;
+      }
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Finds the next occurrence of a fixed string, remembering the last answer so repeated failing
+ * searches over the same text stay linear.
+ */
+export class NextFinder {
+  private src = '';
+  private from = 0;
+  private found = -1;
+  private valid = false;
+  constructor(private readonly needle: string) {}
+  reset(src: string): void {
+    if (src !== this.src) {
+      this.src = src;
+      this.valid = false;
+    }
+  }
+  find(q: number): number {
+    if (this.valid && q >= this.from && (this.found < 0 || q <= this.found)) return this.found;
+    this.from = q;
+    this.found = this.src.indexOf(this.needle, q);
+    this.valid = true;
+    return this.found;
+  }
+}
+
+export interface InlineHtmlFinders {
+  comment: NextFinder;
+  instruction: NextFinder;
+  cdata: NextFinder;
+  gt: NextFinder;
+}
+
+export function createInlineHtmlFinders(): InlineHtmlFinders {
+  return {
+    comment: new NextFinder('-->'),
+    instruction: new NextFinder('?>'),
+    cdata: new NextFinder(']]>'),
+    gt: new NextFinder('>'),
+  };
+}
+
+/** Kinds of inline HTML, for telling comments apart. */
+export const enum InlineHtml {
+  Tag = 1,
+  Comment = 2,
+  Other = 3,
+}
+
+/** Result of matchInlineHtml: end offset (exclusive) or -1; kind in `lastInlineHtmlKind`. */
+export let lastInlineHtmlKind: InlineHtml = InlineHtml.Tag;
+
+/**
+ * Inline HTML starting at `i` (which holds `<`), per micromark's html-text. Returns the offset
+ * after the closing `>`, or -1.
+ */
+export function matchInlineHtml(src: string, i: number, to: number, finders: InlineHtmlFinders): number {
+  let p = i + 1;
+  if (p >= to) return -1;
+  let c = src.charCodeAt(p);
+  if (c === 33 /* ! */) {
+    p++;
+    c = p < to ? src.charCodeAt(p) : -1;
+    if (c === 45) {
+      if (p + 1 < to && src.charCodeAt(p + 1) === 45) {
+        const k = finders.comment.find(p);
+        if (k < 0 || k + 3 > to) return -1;
+        lastInlineHtmlKind = InlineHtml.Comment;
+        return k + 3;
+      }
+      return -1;
+    }
+    if (c === 91) {
+      if (p + 7 <= to && src.startsWith('CDATA[', p + 1)) {
+        const k = finders.cdata.find(p + 7);
+        if (k < 0 || k + 3 > to) return -1;
+        lastInlineHtmlKind = InlineHtml.Other;
+        return k + 3;
+      }
+      return -1;
+    }
+    if (isAsciiAlpha(c)) {
+      const k = finders.gt.find(p);
+      if (k < 0 || k >= to) return -1;
+      lastInlineHtmlKind = InlineHtml.Other;
+      return k + 1;
+    }
+    return -1;
+  }
+  if (c === 63 /* ? */) {
+    const k = finders.instruction.find(p + 1);
+    if (k < 0 || k + 2 > to) return -1;
+    lastInlineHtmlKind = InlineHtml.Other;
+    return k + 2;
+  }
+  lastInlineHtmlKind = InlineHtml.Tag;
+  if (c === 47 /* / */) {
+    p++;
+    c = p < to ? src.charCodeAt(p) : -1;
+    if (!isAsciiAlpha(c)) return -1;
+    p++;
+    while (p < to) {
+      c = src.charCodeAt(p);
+      if (c === 45 || isAsciiAlphanumeric(c)) p++;
+      else break;
+    }
+    while (p < to && isWhitespace(src.charCodeAt(p))) p++;
+    return p < to && src.charCodeAt(p) === 62 ? p + 1 : -1;
+  }
+  if (!isAsciiAlpha(c)) return -1;
+  p++;
+  while (p < to) {
+    c = src.charCodeAt(p);
+    if (c === 45 || isAsciiAlphanumeric(c)) p++;
+    else break;
+  }
+  if (p >= to) return -1;
+  c = src.charCodeAt(p);
+  if (!(c === 47 || c === 62 || isWhitespace(c))) return -1;
+  // tagOpenBetween
+  for (;;) {
+    c = p < to ? src.charCodeAt(p) : -1;
+    if (c === 47) {
+      return p + 1 < to && src.charCodeAt(p + 1) === 62 ? p + 2 : -1;
+    }
+    if (c === 58 || c === 95 || isAsciiAlpha(c)) {
+      p++;
+      while (p < to) {
+        c = src.charCodeAt(p);
+        if (c === 45 || c === 46 || c === 58 || c === 95 || isAsciiAlphanumeric(c)) p++;
+        else break;
+      }
+      // tagOpenAttributeNameAfter
+      while (p < to && isWhitespace(src.charCodeAt(p))) p++;
+      c = p < to ? src.charCodeAt(p) : -1;
+      if (c !== 61 /* = */) continue; // back to tagOpenBetween
+      p++;
+      // tagOpenAttributeValueBefore
+      while (p < to && isWhitespace(src.charCodeAt(p))) p++;
+      c = p < to ? src.charCodeAt(p) : -1;
+      if (c === -1 || c === 60 || c === 61 || c === 62 || c === 96) return -1;
+      if (c === 34 || c === 39) {
+        const q = c;
+        p++;
+        while (p < to && src.charCodeAt(p) !== q) p++;
+        if (p >= to) return -1;
+        p++;
+        c = p < to ? src.charCodeAt(p) : -1;
+        if (!(c === 47 || c === 62 || isWhitespace(c))) return -1;
+        continue;
+      }
+      p++;
+      while (p < to) {
+        c = src.charCodeAt(p);
+        if (c === 34 || c === 39 || c === 60 || c === 61 || c === 96) return -1;
+        if (c === 47 || c === 62 || isWhitespace(c)) break;
+        p++;
+      }
+      if (p >= to) return -1;
+      continue;
+    }
+    if (isWhitespace(c)) {
+      p++;
+      continue;
+    }
+    return c === 62 ? p + 1 : -1;
+  }
+}
+
+/** A `<scheme:…>` or `<a@b.c>` autolink starting at `i`; returns the offset after `>`, or -1. */
+export function matchAutolink(src: string, i: number, to: number): number {
+  let p = i + 1;
+  if (p >= to) return -1;
+  let c = src.charCodeAt(p);
+  if (isAsciiAlpha(c)) {
+    // Scheme: 2-32 characters of [A-Za-z0-9+.-] after a letter, then `:`.
+    let q = p + 1;
+    while (q < to) {
+      const d = src.charCodeAt(q);
+      if (d === 43 || d === 45 || d === 46 || isAsciiAlphanumeric(d)) q++;
+      else break;
+    }
+    const size = q - p;
+    if (size >= 2 && size <= 32 && q < to && src.charCodeAt(q) === 58) {
+      q++;
+      while (q < to) {
+        const d = src.charCodeAt(q);
+        if (d === 62) return q + 1;
+        if (d === 32 || d === 60 || isAsciiControl(d)) break;
+        q++;
+      }
+      // Not a URL autolink; the characters so far may still be an email's atext, but a `:` is not atext.
+      return -1;
+    }
+  } else if (c === 64 /* @ */) {
+    return -1;
+  }
+  // Email autolink.
+  while (p < to) {
+    c = src.charCodeAt(p);
+    if (c === 64) break;
+    if (!isAsciiAtext(c)) return -1;
+    p++;
+  }
+  if (p >= to) return -1;
+  p++; // @
+  const AT_SIGN_OR_DOT = 0;
+  const LABEL = 1;
+  const VALUE = 2;
+  let state = AT_SIGN_OR_DOT;
+  let size = 0;
+  for (;;) {
+    c = p < to ? src.charCodeAt(p) : -1;
+    if (state === AT_SIGN_OR_DOT) {
+      if (!isAsciiAlphanumeric(c)) return -1;
+      state = LABEL;
+    } else if (state === LABEL) {
+      if (c === 46) {
+        p++;
+        size = 0;
+        state = AT_SIGN_OR_DOT;
+      } else if (c === 62) {
+        return p + 1;
+      } else {
+        state = VALUE;
+      }
+    } else {
+      if ((c === 45 || isAsciiAlphanumeric(c)) && size++ < 63) {
+        p++;
+        state = c === 45 ? VALUE : LABEL;
+      } else {
+        return -1;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Directives
+
+export type DirectiveCommand = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
+
+const directiveRe = /^[ \t\r\n]*kpo-(disable-next-line|disable-line|disable|enable)(?=[\s,]|$)([\s\S]*)$/;
+const ruleIdRe = /^[A-Za-z0-9][A-Za-z0-9_./@-]*$/;
+
+/**
+ * Parses the comment text[start, end) (which begins with `<!--` and ends with `-->`) as a
+ * `kpo-…` directive. Rule ids are separated by spaces or commas; tokens that cannot be rule ids
+ * (such as block-quote markers of a comment spanning lines) are ignored.
+ */
+export function parseDirective(
+  text: string,
+  start: number,
+  end: number,
+): { command: DirectiveCommand; rules: string[]; start: number; end: number } | null {
+  const inner = text.slice(start + 4, Math.max(start + 4, end - 3));
+  if (inner.indexOf('kpo-') < 0) return null;
+  const m = directiveRe.exec(inner);
+  if (!m) return null;
+  const rules: string[] = [];
+  for (const token of m[2].split(/[\s,]+/)) {
+    if (token && ruleIdRe.test(token)) rules.push(token);
+  }
+  return { command: m[1] as DirectiveCommand, rules, start, end };
+}
