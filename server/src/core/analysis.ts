@@ -1,0 +1,188 @@
+// One analysis per document version: the Markdown is scanned once, its prose tokenized once, glossary
+// names and comparison traits matched once, and the reading units (sentences, list items, table rows,
+// headings) cut once. Lint, hover and completion all read from this.
+
+import { parseMarkdown, type ParsedMarkdown, type ProseBlock } from './markdown';
+import type { GlossaryIndex, NameRef, TraitRef } from './glossary/index';
+import { tokenizeBlock, type Token } from './match/tokens';
+import type { PhraseIndex } from './match/phrase-index';
+
+export interface Mention<T = NameRef> {
+  ref: T;
+  start: number;
+  end: number;
+  /** Index of the block, and of the first and last token within the block. */
+  block: number;
+  first: number;
+  last: number;
+}
+
+/** A sentence, list item, table row or heading: the span of tokens a reader takes in one go. */
+export interface Unit {
+  block: number;
+  /** Token range [first, end) within the block. */
+  first: number;
+  end: number;
+  /** Token indexes where clauses start (the first is `first`). */
+  clauses: number[];
+}
+
+export interface BlockAnalysis {
+  block: ProseBlock;
+  tokens: Token[];
+  mentions: Mention[];
+  traits: Array<Mention<TraitRef>>;
+  units: Unit[];
+}
+
+/** Blocks that set the subject of a block without a subject of its own. */
+export interface BlockContext {
+  /** The nearest heading above. */
+  heading?: number;
+  /** For a table row, the table's header row. */
+  header?: number;
+  /** For a list item, the item it is nested in. */
+  parent?: number;
+  /** For a list item, the paragraph ending with ":" that introduces the list. */
+  intro?: number;
+}
+
+export interface DocumentAnalysis {
+  text: string;
+  markdown: ParsedMarkdown;
+  blocks: BlockAnalysis[];
+  contexts: BlockContext[];
+  /** Every glossary mention of the document, in document order. */
+  mentions: Mention[];
+  /** Offsets where each line starts. */
+  lineStarts: number[];
+}
+
+const ABBREVIATIONS = new Set(['e', 'g', 'i', 'eg', 'ie', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'inc', 'ltd', 'co', 'corp', 'no', 'approx', 'fig', 'st', 'jr', 'sr', 'u', 's']);
+const CLAUSE_WORDS = new Set(['while', 'whilst', 'whereas', 'but', 'although', 'though', 'however']);
+const CLAUSE_MARKS = /[,;:()\u2014\u2013|]/;
+
+export function analyzeDocument(text: string, index: GlossaryIndex): DocumentAnalysis {
+  const markdown = parseMarkdown(text);
+  const blocks: BlockAnalysis[] = [];
+  const mentions: Mention[] = [];
+  for (let b = 0; b < markdown.blocks.length; b++) {
+    const analysis = analyzeBlock(text, markdown.blocks[b], b, index);
+    blocks.push(analysis);
+    for (const mention of analysis.mentions) mentions.push(mention);
+  }
+  return { text, markdown, blocks, contexts: blockContexts(text, markdown.blocks), mentions, lineStarts: lineStartsOf(text) };
+}
+
+/** One forward pass that links every block to the heading, table header, parent item and list intro above it. */
+function blockContexts(text: string, blocks: ProseBlock[]): BlockContext[] {
+  const contexts: BlockContext[] = [];
+  let heading: number | undefined;
+  let header: number | undefined;
+  let intro: number | undefined;
+  let itemAtDepth: number[] = [];
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    const previous = b > 0 ? blocks[b - 1] : undefined;
+    const context: BlockContext = {};
+    if (heading !== undefined) context.heading = heading;
+    if (block.kind === 'table-row') {
+      if (block.tableHeader) header = b;
+      else if (previous?.kind !== 'table-row') header = undefined;
+      if (header !== undefined && header !== b) context.header = header;
+    } else if (block.kind === 'list-item') {
+      const depth = block.listDepth ?? 0;
+      const inList = previous !== undefined && previous.listDepth !== undefined;
+      if (!inList) {
+        itemAtDepth = [];
+        intro = previous && previous.kind === 'paragraph' && /:\s*$/.test(text.slice(previous.start, previous.end)) ? b - 1 : undefined;
+      }
+      for (let d = depth - 1; d >= 0; d--) {
+        if (itemAtDepth[d] !== undefined) {
+          context.parent = itemAtDepth[d];
+          break;
+        }
+      }
+      itemAtDepth[depth] = b;
+      itemAtDepth.length = depth + 1;
+      if (intro !== undefined) context.intro = intro;
+    } else if (block.kind === 'heading') {
+      heading = b;
+      itemAtDepth = [];
+      intro = undefined;
+    }
+    contexts.push(context);
+  }
+  return contexts;
+}
+
+function analyzeBlock(text: string, block: ProseBlock, b: number, index: GlossaryIndex): BlockAnalysis {
+  const tokens = tokenizeBlock(text, block);
+  const mentions = findAll(index.names, tokens, b);
+  const traits = index.traits.size === 0 ? [] : findAll(index.traits, tokens, b);
+  return { block, tokens, mentions, traits, units: cutUnits(text, block, tokens, b) };
+}
+
+/** Every longest phrase of `trie` in a block's tokens, as mentions with document offsets. */
+function findAll<T>(trie: PhraseIndex<T>, tokens: Token[], b: number): Array<Mention<T>> {
+  return trie.scan(tokens).map((m) => ({ ref: m.value, start: tokens[m.first].start, end: tokens[m.last].end, block: b, first: m.first, last: m.last }));
+}
+
+/** Splits a block's tokens into units: sentences for paragraphs and list items, the whole block otherwise. */
+function cutUnits(text: string, block: ProseBlock, tokens: Token[], b: number): Unit[] {
+  if (tokens.length === 0) return [];
+  const units: Unit[] = [];
+  const sentences = block.kind === 'paragraph' || block.kind === 'list-item';
+  let unit: Unit = { block: b, first: 0, end: 0, clauses: [0] };
+  for (let i = 1; i < tokens.length; i++) {
+    if (sentences && endsSentence(text, tokens[i - 1], tokens[i])) {
+      unit.end = i;
+      units.push(unit);
+      unit = { block: b, first: i, end: 0, clauses: [i] };
+    } else if (CLAUSE_MARKS.test(tokens[i].before) || CLAUSE_WORDS.has(tokens[i].lower)) {
+      unit.clauses.push(i);
+    }
+  }
+  unit.end = tokens.length;
+  units.push(unit);
+  return units;
+}
+
+/** A sentence ends at ".", "!" or "?" followed by a space, unless the word before is an abbreviation. */
+function endsSentence(text: string, previous: Token, next: Token): boolean {
+  const gap = next.before;
+  if (!/[.!?]/.test(gap)) return false;
+  let i = previous.end;
+  while (i < next.start && !/[.!?]/.test(text[i])) i++;
+  let j = i;
+  while (j < next.start && /[.!?)"'\u201d\u2019*_]/.test(text[j])) j++;
+  if (j < next.start && !/\s/.test(text[j]) && j !== next.start) return false;
+  if (j === next.start) return false; // "1.5", "e.g" inside a word run
+  if (text[i] === '.' && ABBREVIATIONS.has(previous.lower)) return false;
+  return true;
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** The 0-based line of an offset, by binary search over line starts. */
+export function lineOf(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

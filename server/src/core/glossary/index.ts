@@ -1,0 +1,104 @@
+// Compiles a Glossary into the lookup structures the engine needs: a phrase trie for every name an
+// entry goes by (term, aliases, acronym, variants to avoid, and their plurals), a trie for the
+// comparison's traits, and a sorted name list for completion by prefix. Built once per glossary.
+
+import type { ComparisonAspect, Glossary, GlossaryEntry } from '../types';
+import { nameWords, normalizeKey, pluralForms } from '../match/normalize';
+import { PhraseIndex } from '../match/phrase-index';
+
+export type NameKind = 'term' | 'alias' | 'acronym' | 'avoid';
+export type Side = 'kpo' | 'bpo';
+
+export interface NameRef {
+  entry: GlossaryEntry;
+  kind: NameKind;
+  /** The name as the glossary writes it. */
+  name: string;
+  /** Matched through a plural form the glossary did not list. */
+  plural: boolean;
+}
+
+export interface TraitRef {
+  aspect: ComparisonAspect;
+  side: Side;
+  phrase: string;
+}
+
+export interface CompletionName {
+  key: string;
+  name: string;
+  kind: NameKind;
+  entry: GlossaryEntry;
+}
+
+/** The ids of the two entries that stand for the sides of the comparison. */
+export const SIDE_IDS: Record<Side, string> = { kpo: 'kpo', bpo: 'bpo' };
+
+export class GlossaryIndex {
+  readonly names = new PhraseIndex<NameRef>();
+  readonly traits = new PhraseIndex<TraitRef>();
+  /** Completion names sorted by key. */
+  readonly completionNames: CompletionName[] = [];
+  readonly sides: Partial<Record<Side, GlossaryEntry>> = {};
+  readonly acronyms: GlossaryEntry[] = [];
+
+  constructor(readonly glossary: Glossary) {
+    for (const entry of glossary.entries) this.addEntry(entry);
+    for (const side of ['kpo', 'bpo'] as const) {
+      this.sides[side] = glossary.byId.get(SIDE_IDS[side]) ?? glossary.entries.find((e) => e.acronym === side.toUpperCase());
+    }
+    for (const aspect of glossary.comparison) {
+      for (const side of ['kpo', 'bpo'] as const) {
+        for (const phrase of aspect[side].traits) this.traits.add(nameWords(phrase), { aspect, side, phrase });
+      }
+    }
+    this.completionNames.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  /** Which side of the comparison an entry stands for, if it is KPO or BPO itself. */
+  sideOf(entry: GlossaryEntry): Side | undefined {
+    if (entry === this.sides.kpo) return 'kpo';
+    if (entry === this.sides.bpo) return 'bpo';
+    return undefined;
+  }
+
+  /** Completion names whose key starts with the normalised prefix, in key order. */
+  namesWithPrefix(prefix: string): CompletionName[] {
+    const names = this.completionNames;
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid].key < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: CompletionName[] = [];
+    for (let i = lo; i < names.length && names[i].key.startsWith(prefix); i++) found.push(names[i]);
+    return found;
+  }
+
+  private addEntry(entry: GlossaryEntry): void {
+    const add = (name: string, kind: NameKind) => {
+      const words = nameWords(name);
+      if (words.length === 0) return;
+      const exact = kind === 'acronym' ? [name] : undefined;
+      this.names.add(words, { entry, kind, name, plural: false }, exact);
+      const last = words[words.length - 1];
+      if (kind === 'acronym') {
+        this.names.add([last + 's'], { entry, kind, name, plural: true }, [name + 's']);
+      } else if (/\p{L}/u.test(last)) {
+        for (const plural of pluralForms(last)) {
+          this.names.add([...words.slice(0, -1), plural], { entry, kind, name, plural: true });
+        }
+      }
+      if (kind !== 'avoid') this.completionNames.push({ key: normalizeKey(name), name, kind, entry });
+    };
+    add(entry.term, 'term');
+    if (entry.acronym) {
+      add(entry.acronym, 'acronym');
+      this.acronyms.push(entry);
+    }
+    for (const alias of entry.aliases) add(alias, 'alias');
+    for (const variant of entry.avoid) add(variant, 'avoid');
+  }
+}

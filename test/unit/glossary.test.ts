@@ -1,0 +1,100 @@
+// Glossary loading: every kind of problem is reported at its line and column with a message that
+// says what to do, and the good entries of a file still load.
+
+import * as assert from 'assert';
+import { loadGlossary } from '../../server/src/core/glossary/load';
+import { builtinSource } from './helpers/engine';
+
+function load(text: string, file = 'g.yaml') {
+  return loadGlossary([{ file, text }]);
+}
+
+/** [description, file text, expected line, expected column, a word the message must contain] */
+const PROBLEMS: Array<[string, string, number, number, RegExp]> = [
+  ['YAML syntax error', 'terms:\n  - term: A\n    category: concept\n    definition: "unclosed\n', 5, 1, /syntax|quot/i],
+  ['empty file', '', 1, 1, /empty/],
+  ['top level is a list', '- term: A\n', 1, 1, /mapping with a "terms:" list/],
+  ['no terms list', 'version: 1\n', 1, 1, /no "terms:" list/],
+  ['terms is not a list', 'terms: hello\n', 1, 8, /must be a list/],
+  ['unknown top-level field', 'terms: []\ntermz: []\n', 2, 1, /Unknown field "termz".*Did you mean "terms"/],
+  ['unknown entry field, with a suggestion', 'terms:\n  - term: A\n    category: concept\n    definitoin: x\n', 4, 5, /Unknown field "definitoin".*Did you mean "definition"/],
+  ['missing definition', 'terms:\n  - term: A\n    category: concept\n', 2, 5, /no "definition"/],
+  ['missing category', 'terms:\n  - term: A\n    definition: x\n', 2, 5, /no "category".*kpo-service/],
+  ['term of the wrong type', 'terms:\n  - term: [A, B]\n    category: concept\n    definition: x\n', 2, 11, /"term" must be text/],
+  ['aliases not a list', 'terms:\n  - term: A\n    category: concept\n    definition: x\n    aliases: B\n', 5, 14, /"aliases" must be a list/],
+  ['entry not a mapping', 'terms:\n  - just text\n', 2, 5, /must be a mapping/],
+  ['invalid id', 'terms:\n  - id: Bad Id\n    term: A\n    category: concept\n    definition: x\n', 2, 9, /id "Bad Id" is not valid.*bad-id/],
+  ['invalid acronym', 'terms:\n  - term: A thing\n    acronym: at\n    category: concept\n    definition: x\n', 3, 14, /acronym "at"/],
+  ['duplicate key', 'terms:\n  - term: A\n    term: B\n    category: concept\n    definition: x\n', 3, 5, /once per entry|unique|duplicate/i],
+  ['duplicate term across entries', 'terms:\n  - term: Data Entry\n    category: bpo-task\n    definition: x\n  - term: data-entry\n    category: concept\n    definition: y\n', 5, 11, /already the term of "Data Entry"/],
+  ['alias clashing with another term', 'terms:\n  - term: Payroll\n    category: bpo-task\n    definition: x\n  - term: Wages\n    category: bpo-task\n    definition: y\n    aliases: [payroll]\n', 5, 11, /alias "payroll" is already the term of "Payroll"/],
+  ['duplicate id', 'terms:\n  - id: a\n    term: A\n    category: concept\n    definition: x\n  - id: a\n    term: B\n    category: concept\n    definition: y\n', 7, 11, /Duplicate id "a"/],
+  ['related to an unknown entry', 'terms:\n  - term: Alpha\n    category: concept\n    definition: x\n    related: [alpah]\n', 5, 15, /unknown entry "alpah".*did you mean "alpha"/],
+  ['FAQ linked to an unknown entry', 'terms:\n  - term: Alpha\n    category: concept\n    definition: x\nfaq:\n  - question: Why?\n    answer: Because.\n    terms: [beta]\n', 8, 13, /unknown entry "beta"/],
+  ['entry linked to an unknown FAQ', 'terms:\n  - term: Alpha\n    category: concept\n    definition: x\n    faq: [why]\n', 5, 11, /unknown FAQ item "why"/],
+  ['unsupported version', 'version: 2\nterms: []\n', 1, 10, /version 1/],
+  ['comparison side missing', 'terms: []\ncomparison:\n  - aspect: cost\n    kpo: { summary: dear }\n', 3, 5, /no "bpo:"/],
+  ['YAML alias used as a value', 'terms:\n  - term: &t A\n    category: concept\n    definition: *t\n', 4, 17, /alias/],
+  ['NUL byte', 'terms:\u0000\n', 1, 7, /NUL byte/],
+];
+
+describe('glossary loading', () => {
+  for (const [what, text, line, column, message] of PROBLEMS) {
+    it(`reports ${what} at ${line}:${column}`, () => {
+      const { problems } = load(text);
+      const match = problems.find((p) => message.test(p.message));
+      assert.ok(match, `no problem matching ${message}; got: ${JSON.stringify(problems)}`);
+      assert.strictEqual(match.file, 'g.yaml');
+      assert.deepStrictEqual([match.line, match.column], [line, column], match.message);
+    });
+  }
+
+  it('loads the built-in glossary without problems, with the entries the rules rely on', () => {
+    const { glossary, problems } = loadGlossary([builtinSource()]);
+    assert.deepStrictEqual(problems, []);
+    assert.ok(glossary.entries.length >= 40);
+    assert.strictEqual(glossary.byId.get('kpo')?.acronym, 'KPO');
+    assert.strictEqual(glossary.byId.get('bpo')?.acronym, 'BPO');
+    const categories = new Set(glossary.entries.map((e) => e.category));
+    for (const c of ['kpo-service', 'bpo-task', 'concept', 'industry']) assert.ok(categories.has(c), c);
+    assert.strictEqual(glossary.faq.length, 6);
+    assert.deepStrictEqual(glossary.comparison.map((a) => a.id).sort(), ['cost', 'examples', 'focus', 'skill-level', 'value-addition']);
+    for (const task of glossary.entries.filter((e) => e.category === 'bpo-task')) {
+      assert.ok(task.related.some((id) => glossary.byId.get(id)?.category === 'kpo-service'), `${task.id} has no KPO counterpart`);
+    }
+    for (const item of glossary.faq) assert.ok(item.terms.length > 0, `FAQ ${item.id} links no entry`);
+  });
+
+  it('keeps the good entries of a file with bad ones', () => {
+    const { glossary, problems } = load('terms:\n  - term: Good\n    category: concept\n    definition: fine\n  - term: Bad\n    category: concept\n  - term: Also good\n    category: kpo-service\n    definition: fine too\n');
+    assert.deepStrictEqual(glossary.entries.map((e) => e.term), ['Good', 'Also good']);
+    assert.strictEqual(problems.length, 1);
+  });
+
+  it('derives an id when absent, and takes the smallest valid entry', () => {
+    const { glossary, problems } = load('terms:\n  - term: Call Centre Operations\n    category: bpo-task\n    definition: Phones.\n');
+    assert.deepStrictEqual(problems, []);
+    assert.strictEqual(glossary.entries[0].id, 'call-centre-operations');
+  });
+
+  it('links FAQ items to entries in both directions', () => {
+    const { glossary } = load('terms:\n  - id: a\n    term: Alpha\n    category: concept\n    definition: x\nfaq:\n  - id: q\n    question: Why?\n    answer: Because.\n    terms: [a]\n');
+    assert.deepStrictEqual(glossary.byId.get('a')?.faq, ['q']);
+  });
+
+  it('reads JSON glossaries too', () => {
+    const { glossary, problems } = load('{"terms": [{"term": "Alpha", "category": "concept", "definition": "x"}]}', 'g.json');
+    assert.deepStrictEqual(problems, []);
+    assert.strictEqual(glossary.entries[0].term, 'Alpha');
+  });
+
+  it('reports problems of several files under their own names', () => {
+    const { problems } = loadGlossary([
+      { file: 'one.yaml', text: 'terms:\n  - term: Alpha\n    category: concept\n    definition: x\n' },
+      { file: 'two.yaml', text: 'terms:\n  - term: alpha\n    category: concept\n    definition: y\n' },
+    ]);
+    assert.strictEqual(problems.length, 1);
+    assert.strictEqual(problems[0].file, 'two.yaml');
+    assert.match(problems[0].message, /one\.yaml:2:11/);
+  });
+});

@@ -1,0 +1,65 @@
+// Data-driven rule tests: every case of cases.ts is one test, run with only its rule enabled.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CASES } from './cases';
+import { builtinEngine, lintWith, markFindings, parseMarked } from '../helpers/engine';
+import { RULES, rulePage } from '../../../server/src/core/rules';
+import { applyPreferredFixes } from '../../../server/src/core/apply-fixes';
+
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
+
+describe('rules', () => {
+  it('every rule is registered once, documented, and has at least 15 flag and 15 pass cases', () => {
+    const ids = RULES.map((r) => r.id);
+    assert.deepStrictEqual([...new Set(ids)].sort(), Object.keys(CASES).sort());
+    for (const rule of RULES) {
+      const page = path.join(ROOT, rulePage(rule.id));
+      assert.ok(fs.existsSync(page), `${rule.id}: missing ${rulePage(rule.id)}`);
+      assert.ok(fs.readFileSync(page, 'utf8').includes(rule.id), `${rule.id}: its page does not name it`);
+      assert.ok(CASES[rule.id].flag.length >= 15, `${rule.id}: fewer than 15 flag cases`);
+      assert.ok(CASES[rule.id].pass.length >= 15, `${rule.id}: fewer than 15 pass cases`);
+    }
+  });
+
+  for (const [ruleId, cases] of Object.entries(CASES)) {
+    describe(ruleId, () => {
+      for (const marked of cases.flag) {
+        it(`flags: ${JSON.stringify(marked)}`, () => {
+          const { text, spans } = parseMarked(marked);
+          assert.ok(spans.length > 0, 'a flag case needs [[markers]]');
+          const findings = lintWith(ruleId, text);
+          assert.strictEqual(markFindings(text, findings), marked);
+          for (const f of findings) {
+            assert.strictEqual(f.ruleId, ruleId);
+            assert.ok(f.message.length > 20, 'a finding explains itself');
+          }
+        });
+      }
+      for (const text of cases.pass) {
+        it(`passes: ${JSON.stringify(text)}`, () => {
+          const findings = lintWith(ruleId, text);
+          assert.strictEqual(markFindings(text, findings), text);
+        });
+      }
+      for (const [input, expected] of cases.fixes) {
+        it(`fixes: ${JSON.stringify(input)}`, () => {
+          const findings = lintWith(ruleId, input);
+          assert.ok(findings.length > 0, 'the fix case must be flagged');
+          const fixed = applyPreferredFixes(input, findings).text;
+          assert.strictEqual(fixed, expected);
+          assert.deepStrictEqual(lintWith(ruleId, fixed).filter((f) => f.fixes.some((x) => x.preferred)), [], 'no fixable finding remains');
+        });
+      }
+    });
+  }
+
+  it('severity settings change the reported severity, and "off" disables a rule', () => {
+    const engine = builtinEngine();
+    const analysis = engine.analyze('KPO is growing.');
+    assert.strictEqual(engine.lint(analysis)[0].severity, 'info');
+    assert.strictEqual(engine.lint(analysis, { rules: { 'acronym/undefined': 'error' } })[0].severity, 'error');
+    assert.deepStrictEqual(engine.lint(analysis, { rules: { 'acronym/undefined': 'off' } }), []);
+  });
+});
