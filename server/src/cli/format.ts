@@ -1,0 +1,152 @@
+// Output formats of kpo-lint: stylish for people, JSON (documented in the README) for scripts, and
+// SARIF 2.1.0 for code-scanning services. Pure functions from results to text.
+
+import { lineStartsOf } from '../core/analysis';
+import { positionAt } from '../core/positions';
+import { RULES } from '../core/rules';
+import { REPOSITORY_URL, ruleHelpUri } from '../shared/links';
+import type { Finding, GlossaryProblem, Severity } from '../core/types';
+
+export interface FileResult {
+  /** The path as given or found, relative where possible. */
+  file: string;
+  text: string;
+  findings: Finding[];
+  /** Fixes applied by --fix. */
+  fixed?: number;
+}
+
+const REPO = REPOSITORY_URL;
+
+export { ruleHelpUri };
+
+interface Located {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+function locate(lineStarts: number[], start: number, end: number): Located {
+  const a = positionAt(lineStarts, start);
+  const b = positionAt(lineStarts, end);
+  return { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
+}
+
+const ORDER: Severity[] = ['error', 'warning', 'info', 'hint'];
+
+export function summarize(results: FileResult[]): Record<Severity, number> & { fixable: number } {
+  const counts = { error: 0, warning: 0, info: 0, hint: 0, fixable: 0 };
+  for (const r of results) for (const f of r.findings) {
+    counts[f.severity]++;
+    if (f.fixes.some((x) => x.preferred)) counts.fixable++;
+  }
+  return counts;
+}
+
+export function formatStylish(results: FileResult[], color: boolean): string {
+  const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const colors: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '90' };
+  const lines: string[] = [];
+  for (const result of results) {
+    if (result.findings.length === 0) continue;
+    const starts = lineStartsOf(result.text);
+    lines.push(paint('4', result.file));
+    for (const f of result.findings) {
+      const at = locate(starts, f.start, f.end);
+      const fixable = f.fixes.some((x) => x.preferred) ? ' (fixable)' : '';
+      lines.push(`  ${`${at.line}:${at.column}`.padEnd(8)} ${paint(colors[f.severity], f.severity.padEnd(7))}  ${f.message}${fixable}  ${paint('90', f.ruleId)}`);
+    }
+    lines.push('');
+  }
+  const c = summarize(results);
+  const total = c.error + c.warning + c.info + c.hint;
+  if (total === 0) {
+    lines.push(`No problems in ${results.length} file${results.length === 1 ? '' : 's'}.`);
+  } else {
+    const parts = ORDER.filter((s) => c[s] > 0).map((s) => `${c[s]} ${s}${c[s] === 1 || s === 'info' ? '' : 's'}`);
+    lines.push(paint('1', `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${results.filter((r) => r.findings.length).length} of ${results.length} file${results.length === 1 ? '' : 's'}.`));
+    if (c.fixable > 0) lines.push(`${c.fixable} can be fixed with --fix.`);
+  }
+  const fixed = results.reduce((n, r) => n + (r.fixed ?? 0), 0);
+  if (fixed > 0) lines.push(`Fixed ${fixed} problem${fixed === 1 ? '' : 's'}.`);
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(results: FileResult[], glossaryProblems: GlossaryProblem[]): string {
+  const files = results.map((result) => {
+    const starts = lineStartsOf(result.text);
+    return {
+      file: result.file,
+      fixed: result.fixed ?? 0,
+      findings: result.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        ...locate(starts, f.start, f.end),
+        start: f.start,
+        end: f.end,
+        entryId: f.entryId,
+        fixes: f.fixes.map((fix) => ({
+          title: fix.title,
+          preferred: fix.preferred === true,
+          edits: fix.edits.map((e) => ({ ...locate(starts, e.start, e.end), start: e.start, end: e.end, newText: e.newText })),
+        })),
+      })),
+    };
+  });
+  return JSON.stringify({ version: 1, files, summary: summarize(results), glossaryProblems }, null, 2) + '\n';
+}
+
+export function formatSarif(results: FileResult[], version: string): string {
+  const level = (s: Severity) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+  const uri = (file: string) => (file === '<stdin>' ? 'stdin' : file.split('\\').join('/'));
+  const sarifResults = [];
+  for (const result of results) {
+    const starts = lineStartsOf(result.text);
+    for (const f of result.findings) {
+      const region = (start: number, end: number) => {
+        const at = locate(starts, start, end);
+        return { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn, charOffset: start, charLength: end - start };
+      };
+      const artifactLocation = { uri: uri(result.file), uriBaseId: '%SRCROOT%' };
+      sarifResults.push({
+        ruleId: f.ruleId,
+        ruleIndex: RULES.findIndex((r) => r.id === f.ruleId),
+        level: level(f.severity),
+        message: { text: f.message },
+        locations: [{ physicalLocation: { artifactLocation, region: region(f.start, f.end) } }],
+        fixes: f.fixes.map((fix) => ({
+          description: { text: fix.title },
+          artifactChanges: [{ artifactLocation, replacements: fix.edits.map((e) => ({ deletedRegion: region(e.start, e.end), insertedContent: { text: e.newText } })) }],
+        })),
+      });
+    }
+  }
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'kpo-lint',
+          version,
+          informationUri: REPO,
+          rules: RULES.map((r) => ({
+            id: r.id,
+            shortDescription: { text: r.description },
+            helpUri: ruleHelpUri(r.id),
+            defaultConfiguration: { level: level(r.defaultSeverity) },
+          })),
+        },
+      },
+      columnKind: 'utf16CodeUnits',
+      results: sarifResults,
+    }],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+export function formatProblems(problems: GlossaryProblem[]): string {
+  return problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`).join('\n') + (problems.length ? '\n' : '');
+}

@@ -1,0 +1,65 @@
+// The file-system side of the engine, for the CLI and the server: finding the built-in glossary and
+// reading glossary files into sources, turning every way a read can fail into a positioned problem.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import type { GlossarySource } from '../core/glossary/load';
+import type { GlossaryProblem } from '../core/types';
+
+/** The folder of the package (where package.json and glossary/ live), found upward from this module. */
+export function packageRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 8; i++) {
+    if (fs.existsSync(path.join(dir, 'glossary', 'kpo.glossary.yaml')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new Error(`The built-in glossary was not found above ${__dirname}: the installation is incomplete.`);
+}
+
+export function builtinGlossaryPath(): string {
+  return path.join(packageRoot(), 'glossary', 'kpo.glossary.yaml');
+}
+
+export function packageVersion(): string {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version as string;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Reads a text file as UTF-8, refusing what is not: a directory, a missing file, invalid UTF-8. */
+export function readTextFile(file: string, stripBom = true): { text: string } | { error: string } {
+  let data: Buffer;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) return { error: 'is a folder, not a file: name a file inside it' };
+    data = fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { error: 'no such file: check the path' };
+    if (code === 'EACCES' || code === 'EPERM') return { error: 'permission denied: make the file readable' };
+    return { error: `cannot be read (${code ?? (error as Error).message})` };
+  }
+  try {
+    let text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+    if (stripBom && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { text };
+  } catch {
+    return { error: 'is not valid UTF-8 text: save it as UTF-8' };
+  }
+}
+
+/** Reads glossary files; a file that cannot be read becomes a problem at line 1, column 1. */
+export function readGlossaryFiles(files: string[]): { sources: GlossarySource[]; problems: GlossaryProblem[] } {
+  const sources: GlossarySource[] = [];
+  const problems: GlossaryProblem[] = [];
+  for (const file of files) {
+    const read = readTextFile(file);
+    if ('error' in read) problems.push({ file, line: 1, column: 1, severity: 'error', message: `The glossary ${read.error}.` });
+    else sources.push({ file, text: read.text });
+  }
+  return { sources, problems };
+}
