@@ -1,0 +1,108 @@
+// What every handler needs, in one place: the client's capabilities, the log, and `snapshot(uri)`,
+// the four steps every handler starts with (find the document, get its settings, the glossary those
+// settings name and the cached analysis of the current version).
+
+import type { ClientCapabilities, Connection } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentAnalysis } from '../core/analysis';
+import type { Engine } from '../core/engine';
+import type { Finding } from '../core/types';
+import type { Settings } from '../shared/settings';
+import { isServed, type DocumentStore } from './documents';
+import type { GlossaryStore, LoadedGlossary } from './glossary';
+import type { WorkspaceFolders } from './paths';
+import type { SettingsStore } from './settings';
+
+export interface Capabilities {
+  configuration: boolean;
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  documentChanges: boolean;
+  watchedFilesRegistration: boolean;
+  configurationRegistration: boolean;
+  workspaceFolders: boolean;
+  hoverMarkdown: boolean;
+  completionMarkdown: boolean;
+  labelDetails: boolean;
+}
+
+export function readCapabilities(caps: ClientCapabilities): Capabilities {
+  const hoverFormats = caps.textDocument?.hover?.contentFormat;
+  const docFormats = caps.textDocument?.completion?.completionItem?.documentationFormat;
+  return {
+    configuration: caps.workspace?.configuration === true,
+    pullDiagnostics: caps.textDocument?.diagnostic !== undefined,
+    diagnosticRefresh: caps.workspace?.diagnostics?.refreshSupport === true,
+    documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+    watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    configurationRegistration: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    workspaceFolders: caps.workspace?.workspaceFolders === true,
+    hoverMarkdown: hoverFormats === undefined || hoverFormats.includes('markdown'),
+    completionMarkdown: docFormats === undefined || docFormats.includes('markdown'),
+    labelDetails: caps.textDocument?.completion?.completionItem?.labelDetailsSupport === true,
+  };
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** A document's current version with everything the engine knows about it. */
+export interface Snapshot {
+  document: TextDocument;
+  settings: Settings;
+  glossary: LoadedGlossary;
+  engine: Engine;
+  analysis: DocumentAnalysis;
+  /** The findings under the document's rule settings, computed once per version. */
+  findings(): Finding[];
+}
+
+export class ServerContext {
+  constructor(
+    readonly connection: Connection,
+    readonly capabilities: Capabilities,
+    readonly documents: DocumentStore,
+    readonly settings: SettingsStore,
+    readonly glossaries: GlossaryStore,
+    readonly folders: WorkspaceFolders,
+    readonly log: Logger,
+  ) {}
+
+  /**
+   * The served document at `uri` in its current version, or undefined when it is not open, not a file
+   * or untitled document, or not in one of the configured languages.
+   */
+  async snapshot(uri: string): Promise<Snapshot | undefined> {
+    if (!this.documents.get(uri)) return undefined;
+    const settings = await this.settings.get(uri);
+    // The document may have changed while the settings were asked for: use its version now.
+    const document = this.documents.get(uri);
+    if (!document || !isServed(document, settings)) return undefined;
+    const glossary = this.glossaryFor(settings, uri);
+    const engine = glossary.engine;
+    const analysis = this.documents.analysis(document, engine);
+    return { document, settings, glossary, engine, analysis, findings: () => this.documents.findings(document, engine, settings) };
+  }
+
+  glossaryFor(settings: Settings, uri: string | undefined): LoadedGlossary {
+    return this.glossaries.get(this.folders.resolve(settings.glossaryFiles, uri));
+  }
+}
+
+/**
+ * Wraps a handler so that a failure is logged and answered with `fallback` instead of reaching the
+ * connection (where it would become an error response) or crashing the server.
+ */
+export function guarded<P, R, T extends unknown[]>(log: Logger, name: string, fallback: R, handler: (params: P, ...rest: T) => R | Promise<R>) {
+  return async (params: P, ...rest: T): Promise<R> => {
+    try {
+      return await handler(params, ...rest);
+    } catch (error) {
+      log.error(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
+      return fallback;
+    }
+  };
+}

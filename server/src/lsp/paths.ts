@@ -1,0 +1,68 @@
+// URIs and paths: which documents are served (file: and untitled:), and where a glossary file named in
+// the settings lives. Relative glossary paths are read from the workspace folder holding the document,
+// else the first workspace folder, else the document's own folder.
+
+import * as os from 'os';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+
+export const SERVED_SCHEMES = ['file', 'untitled'];
+
+export function schemeOf(uri: string): string {
+  const colon = uri.indexOf(':');
+  return colon > 0 ? uri.slice(0, colon).toLowerCase() : '';
+}
+
+export function uriToPath(uri: string): string | undefined {
+  if (schemeOf(uri) !== 'file') return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export class WorkspaceFolders {
+  private folders: string[] = [];
+
+  set(uris: string[]): void {
+    this.folders = uris.map(uriToPath).filter((p): p is string => p !== undefined);
+  }
+
+  add(uris: string[]): void {
+    for (const p of uris.map(uriToPath)) if (p !== undefined && !this.folders.includes(p)) this.folders.push(p);
+  }
+
+  remove(uris: string[]): void {
+    const gone = new Set(uris.map(uriToPath));
+    this.folders = this.folders.filter((f) => !gone.has(f));
+  }
+
+  /** The folder that relative paths in a document's settings start from. */
+  baseFor(documentUri: string | undefined): string {
+    const file = documentUri ? uriToPath(documentUri) : undefined;
+    if (file) {
+      const holding = this.folders
+        .filter((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep))
+        .sort((a, b) => b.length - a.length)[0];
+      if (holding) return holding;
+    }
+    if (this.folders.length > 0) return this.folders[0];
+    if (file) return path.dirname(file);
+    return process.cwd();
+  }
+
+  /** Absolute paths of the glossary files named in settings, without duplicates. */
+  resolve(files: string[], documentUri: string | undefined): string[] {
+    const base = this.baseFor(documentUri);
+    const resolved: string[] = [];
+    for (const raw of files) {
+      let file = raw.trim();
+      if (file.startsWith('file:')) file = uriToPath(file) ?? file;
+      if (file === '~' || file.startsWith('~/')) file = path.join(os.homedir(), file.slice(1));
+      file = path.resolve(base, file);
+      if (!resolved.includes(file)) resolved.push(file);
+    }
+    return resolved;
+  }
+}

@@ -1,0 +1,30 @@
+// The settings of the extension, shared by the client (package.json contributes them) and the server
+// (reads them per document through workspace/configuration). A unit test checks that package.json's
+// contributes.configuration matches these names, types and defaults, so the two never drift.
+
+export type RuleLevel = 'error' | 'warning' | 'info' | 'hint' | 'off';
+
+export interface Settings {
+  /** Severity per rule id; "off" disables a rule. Rules not named keep their default. */
+  rules: Record<string, RuleLevel>;
+  hover: { enable: boolean };
+  completion: { enable: boolean };
+  /** Extra glossary files (YAML or JSON), added to the built-in glossary. */
+  glossaryFiles: string[];
+  /** Language ids the server checks. */
+  languages: string[];
+  /** The writer's industries, ranked first in completion. */
+  industries: string[];
+}
+
+/** The section name in VS Code settings: "kpoGlossary.rules", "kpoGlossary.hover.enable", ... */
+export const SECTION = 'kpoGlossary';
+
+export const DEFAULT_SETTINGS: Settings = {
+  rules: {},
+  hover: { enable: true },
+  completion: { enable: true },
+  glossaryFiles: [],
+  languages: ['markdown'],
+  industries: [],
+};
