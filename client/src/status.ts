@@ -1,0 +1,163 @@
+// The language status item (next to "Markdown" in the status bar): the glossary in use (entries and
+// files), its problems with a link to them, and the server's own state (starting, restarted after a
+// crash, stopped). Glossary problems also go to the Problems view, positioned in the glossary files.
+
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { GlossaryStatus } from '../../server/src/shared/protocol';
+
+/** What the item shows, as the tests read it. */
+export interface StatusView {
+  text: string;
+  detail: string | undefined;
+  severity: 'information' | 'warning' | 'error';
+  busy: boolean;
+  command: string | undefined;
+}
+
+type ServerState = { kind: 'starting' } | { kind: 'running' } | { kind: 'restarting'; crashes: number } | { kind: 'stopped'; reason: string };
+
+export class StatusItem implements vscode.Disposable {
+  private readonly item: vscode.LanguageStatusItem;
+  private readonly problems = vscode.languages.createDiagnosticCollection('kpo-glossary-files');
+  private readonly changed = new vscode.EventEmitter<StatusView>();
+  readonly onDidChange = this.changed.event;
+  private glossary: GlossaryStatus | undefined;
+  private server: ServerState = { kind: 'starting' };
+  /** Crashes since the last start by hand; the status stays a warning while this is above zero. */
+  crashes = 0;
+
+  constructor(selector: vscode.DocumentSelector, private readonly builtinGlossary: string) {
+    this.item = vscode.languages.createLanguageStatusItem('kpoGlossary.status', selector);
+    this.item.name = 'KPO Glossary';
+    this.render();
+  }
+
+  set selector(selector: vscode.DocumentSelector) {
+    this.item.selector = selector;
+  }
+
+  get glossaryStatus(): GlossaryStatus | undefined {
+    return this.glossary;
+  }
+
+  /** The server sent the glossary it loaded. */
+  setGlossary(status: GlossaryStatus): void {
+    this.glossary = status;
+    this.problems.clear();
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const p of status.problems) {
+      const at = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
+      const d = new vscode.Diagnostic(new vscode.Range(at, at), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      d.source = 'KPO Glossary';
+      byFile.set(p.file, [...(byFile.get(p.file) ?? []), d]);
+    }
+    for (const [file, diagnostics] of byFile) this.problems.set(vscode.Uri.file(file), diagnostics);
+    this.render();
+  }
+
+  starting(): void {
+    if (this.server.kind === 'restarting') return; // keep saying why until it runs again
+    this.server = { kind: 'starting' };
+    this.render();
+  }
+
+  running(): void {
+    this.server = { kind: 'running' };
+    this.render();
+  }
+
+  /** The server crashed and is being restarted. */
+  restarting(): void {
+    this.crashes++;
+    this.server = { kind: 'restarting', crashes: this.crashes };
+    this.render();
+  }
+
+  /** The server is down for good (failed to start, or crashed too often). */
+  stopped(reason: string): void {
+    this.server = { kind: 'stopped', reason };
+    this.render();
+  }
+
+  /** Started again by hand: forget earlier crashes. */
+  reset(): void {
+    this.crashes = 0;
+    this.server = { kind: 'starting' };
+    this.render();
+  }
+
+  view(): StatusView {
+    const severity = this.item.severity === vscode.LanguageStatusSeverity.Error ? 'error' : this.item.severity === vscode.LanguageStatusSeverity.Warning ? 'warning' : 'information';
+    return { text: this.item.text, detail: this.item.detail, severity, busy: this.item.busy, command: this.item.command?.command };
+  }
+
+  private render(): void {
+    const item = this.item;
+    item.busy = false;
+    item.severity = vscode.LanguageStatusSeverity.Information;
+    const restarted = this.crashes > 0 ? `The server restarted after ${this.crashes === 1 ? 'a crash' : `${this.crashes} crashes`}; see the output.` : undefined;
+    switch (this.server.kind) {
+      case 'stopped':
+        item.severity = vscode.LanguageStatusSeverity.Error;
+        item.text = '$(error) KPO Glossary: server stopped';
+        item.detail = this.server.reason;
+        item.command = { title: 'Restart', command: 'kpoGlossary.restartServer' };
+        break;
+      case 'restarting':
+        item.severity = vscode.LanguageStatusSeverity.Warning;
+        item.busy = true;
+        item.text = '$(warning) KPO Glossary: restarting';
+        item.detail = `The server stopped unexpectedly (${this.server.crashes === 1 ? 'once' : `${this.server.crashes} times`}) and is restarting.`;
+        item.command = { title: 'Show output', command: 'kpoGlossary.showOutput' };
+        break;
+      case 'starting':
+      case 'running': {
+        if (this.server.kind === 'starting' && !this.glossary) {
+          item.busy = true;
+          item.text = 'KPO Glossary';
+          item.detail = 'Starting the server…';
+          item.command = { title: 'Show output', command: 'kpoGlossary.showOutput' };
+          break;
+        }
+        // While the server starts again, the last glossary is shown.
+        const g = this.glossary;
+        if (!g) {
+          item.busy = true;
+          item.text = 'KPO Glossary';
+          item.detail = 'Loading the glossary…';
+          item.command = undefined;
+          break;
+        }
+        const from = this.describeFiles(g.files);
+        if (g.problems.length > 0) {
+          const first = g.problems[0];
+          item.severity = vscode.LanguageStatusSeverity.Warning;
+          item.text = `$(warning) KPO Glossary: ${g.problems.length} glossary problem${g.problems.length === 1 ? '' : 's'}`;
+          item.detail = [`${g.entries} entries from ${from}. ${path.basename(first.file)}:${first.line}:${first.column}: ${first.message}`, restarted].filter(Boolean).join(' ');
+          item.command = { title: 'Show problems', command: 'workbench.actions.view.problems' };
+        } else {
+          if (restarted) item.severity = vscode.LanguageStatusSeverity.Warning;
+          item.text = `${restarted ? '$(warning)' : '$(book)'} KPO Glossary: ${g.entries} entries`;
+          item.detail = [`From ${from}.`, restarted].filter(Boolean).join(' ');
+          item.command = restarted ? { title: 'Show output', command: 'kpoGlossary.showOutput' } : { title: 'Show glossary', command: 'kpoGlossary.showGlossary' };
+        }
+        item.busy = this.server.kind === 'starting';
+        break;
+      }
+    }
+    this.changed.fire(this.view());
+  }
+
+  private describeFiles(files: string[]): string {
+    const names = files.map((f) => (path.resolve(f) === path.resolve(this.builtinGlossary) ? 'the built-in glossary' : path.basename(f)));
+    if (names.length === 0) return 'no glossary file';
+    return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    this.problems.dispose();
+    this.changed.dispose();
+  }
+}

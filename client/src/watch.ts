@@ -1,0 +1,60 @@
+// Watches the glossary files the settings name outside the workspace folders (a team glossary in the
+// home folder, say) and tells the server when they change. Files inside the workspace are watched by
+// the server's own registration (workspace/didChangeWatchedFiles for *.yaml, *.yml, *.json).
+
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { DidChangeWatchedFilesNotification, FileChangeType, type LanguageClient } from 'vscode-languageclient/node';
+import { SECTION } from '../../server/src/shared/settings';
+
+export class GlossaryFileWatcher implements vscode.Disposable {
+  private watchers: vscode.Disposable[] = [];
+  /** The files watched, for the tests. */
+  files: string[] = [];
+
+  constructor(private readonly client: () => LanguageClient | undefined) {
+    this.update();
+  }
+
+  /** Reads the settings again and watches what they name now. */
+  update(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    const folders = vscode.workspace.workspaceFolders?.filter((f) => f.uri.scheme === 'file') ?? [];
+    const inside = (file: string) => folders.some((f) => !path.relative(f.uri.fsPath, file).startsWith('..') && !path.isAbsolute(path.relative(f.uri.fsPath, file)));
+    const files = new Set<string>();
+    for (const folder of folders.length ? folders : [undefined]) {
+      const named = vscode.workspace.getConfiguration(SECTION, folder?.uri).get<string[]>('glossaryFiles') ?? [];
+      for (const raw of named) {
+        let file = String(raw).trim();
+        if (file.startsWith('file:')) file = vscode.Uri.parse(file).fsPath;
+        if (file === '~' || file.startsWith('~/')) file = path.join(os.homedir(), file.slice(1));
+        if (!path.isAbsolute(file)) {
+          if (!folder) continue;
+          file = path.resolve(folder.uri.fsPath, file);
+        }
+        if (!inside(file)) files.add(file);
+      }
+    }
+    this.files = [...files];
+    for (const file of this.files) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
+      watcher.onDidCreate((uri) => this.send(uri, FileChangeType.Created));
+      watcher.onDidChange((uri) => this.send(uri, FileChangeType.Changed));
+      watcher.onDidDelete((uri) => this.send(uri, FileChangeType.Deleted));
+      this.watchers.push(watcher);
+    }
+  }
+
+  private send(uri: vscode.Uri, type: FileChangeType): void {
+    const client = this.client();
+    if (!client?.isRunning()) return;
+    void client.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.code2ProtocolConverter.asUri(uri), type }] }).catch(() => undefined);
+  }
+
+  dispose(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+  }
+}

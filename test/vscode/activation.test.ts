@@ -1,0 +1,72 @@
+// Activation on Markdown, what the extension contributes, and the language status item.
+
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, api, closeAll, diagnostics, open, status, workspaceDir } from './helpers';
+
+describe('activation and contributions', () => {
+  after(closeAll);
+
+  it('activates when a Markdown file opens, starts the server and reports the built-in glossary', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    assert.ok(extension, 'the extension is installed');
+    assert.strictEqual(extension.isActive, false, 'nothing activated it before a Markdown file opened');
+    const editor = await open(path.join(workspaceDir(), 'proposal.md'));
+    assert.strictEqual(editor.document.languageId, 'markdown');
+    // Diagnostics arriving prove the server runs; the extension was activated by onLanguage:markdown.
+    await diagnostics(editor.document.uri, (ds) => ds.length > 0, 'any diagnostics');
+    assert.ok(extension.isActive);
+    const a = await api();
+    assert.ok(a.client()?.isRunning(), 'the language client runs');
+    const s = await status((v) => /entries/.test(v.text), 'the glossary loaded');
+    assert.match(s.text, /KPO Glossary: 5\d entries/);
+    assert.strictEqual(s.severity, 'information');
+    assert.match(s.detail ?? '', /From the built-in glossary\./);
+    assert.strictEqual(s.command, 'kpoGlossary.showGlossary');
+    assert.strictEqual(a.glossaryStatus()?.problems.length, 0);
+  });
+
+  it('contributes its commands, in a category', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['restartServer', 'showGlossary', 'searchFaq', 'openBuiltinGlossary', 'showOutput']) {
+      assert.ok(all.includes(`kpoGlossary.${id}`), `kpoGlossary.${id} is registered`);
+    }
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+    for (const c of manifest.contributes.commands) assert.strictEqual(c.category, 'KPO Glossary', c.command);
+  });
+
+  it('contributes its settings with their defaults', () => {
+    const config = vscode.workspace.getConfiguration('kpoGlossary');
+    assert.strictEqual(config.get('hover.enable'), true);
+    assert.strictEqual(config.get('completion.enable'), true);
+    assert.deepStrictEqual(config.get('languages'), ['markdown']);
+    assert.deepStrictEqual(config.get('glossaryFiles'), []);
+    assert.deepStrictEqual(config.get('industries'), []);
+    assert.deepStrictEqual(config.get('rules'), {});
+    assert.strictEqual(config.get('trace.server'), 'off');
+  });
+
+  it('turns quick suggestions on for Markdown, so completions appear while typing', () => {
+    const markdown = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).get<Record<string, string>>('quickSuggestions');
+    assert.strictEqual(markdown?.other, 'on');
+    // Other languages keep VS Code's own default.
+    const plain = vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' }).inspect('quickSuggestions');
+    assert.strictEqual(plain?.languageIds?.includes('plaintext') ?? false, false);
+  });
+
+  it('validates glossary JSON files against the schema it ships', () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+    const validation = manifest.contributes.jsonValidation[0];
+    assert.ok(validation.fileMatch.includes('*.glossary.json'));
+    const schema = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, validation.url);
+    assert.ok(require('fs').existsSync(schema), schema);
+  });
+
+  it('declares its workspace-trust and virtual-workspace support', () => {
+    const { capabilities } = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+    assert.strictEqual(capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepStrictEqual(capabilities.untrustedWorkspaces.restrictedConfigurations, ['kpoGlossary.glossaryFiles']);
+    assert.strictEqual(capabilities.virtualWorkspaces.supported, false);
+  });
+});
