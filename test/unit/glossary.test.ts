@@ -91,10 +91,10 @@ describe('glossary loading', () => {
   it('reports problems of several files under their own names', () => {
     const { problems } = loadGlossary([
       { file: 'one.yaml', text: 'terms:\n  - term: Alpha\n    category: concept\n    definition: x\n' },
-      { file: 'two.yaml', text: 'terms:\n  - term: alpha\n    category: concept\n    definition: y\n' },
+      { file: 'two.yaml', text: 'terms:\n  - term: Beta\n    category: concept\n    definition: y\n    aliases: [alpha]\n' },
     ]);
     assert.strictEqual(problems.length, 1);
     assert.strictEqual(problems[0].file, 'two.yaml');
-    assert.match(problems[0].message, /one\.yaml:2:11/);
+    assert.match(problems[0].message, /alias "alpha" is already the term of "Alpha" \(one\.yaml:2:11\)/);
   });
 });

@@ -47,6 +47,6 @@ describe('manifest and schema', () => {
     assert.deepStrictEqual(Object.keys(schema.definitions.faq.properties).sort(), [...GLOSSARY_FIELDS.faq].sort());
     assert.deepStrictEqual(Object.keys(schema.definitions.aspect.properties).sort(), [...GLOSSARY_FIELDS.aspect].sort());
     assert.deepStrictEqual(Object.keys(schema.definitions.side.properties).sort(), [...GLOSSARY_FIELDS.side].sort());
-    assert.deepStrictEqual(schema.definitions.entry.required.sort(), ['category', 'definition', 'term']);
+    assert.deepStrictEqual(schema.definitions.entry.anyOf, [{ required: ['term', 'category', 'definition'] }, { required: ['id'] }]);
   });
 });

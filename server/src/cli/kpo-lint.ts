@@ -4,12 +4,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { Engine, type RuleSetting } from '../core/engine';
-import { loadGlossary } from '../core/glossary/load';
+import { createEngine, type Engine, type RuleSetting } from '../core/engine';
 import { fixAll } from '../core/apply-fixes';
 import { RULES } from '../core/rules';
 import type { Finding, GlossaryProblem, Severity } from '../core/types';
 import { builtinGlossaryPath, packageVersion, readGlossaryFiles, readTextFile } from '../node/files';
+import { discoverGlossaries } from '../node/discover';
 import { expandInputs } from './inputs';
 import { formatJson, formatProblems, formatSarif, formatStylish, type FileResult } from './format';
 
@@ -22,6 +22,8 @@ missing acronym expansions, non-standard terms. Folders are searched for *.md fi
 Options:
   --glossary FILE        add a glossary file (YAML or JSON) to the built-in one; repeatable
   --no-builtin           do not load the built-in KPO glossary
+  --no-discovery         do not look for .kpo-glossary.yaml / *.glossary.yaml files in each
+                         document's folder and the folders above it (up to the repository root)
   --format NAME          stylish (default), json or sarif
   --fix                  apply the preferred fix of each finding, writing files atomically
                          (with "-", the fixed text goes to standard output)
@@ -68,6 +70,7 @@ function run(argv: string[], io: Io): number {
     options: {
       glossary: { type: 'string', multiple: true },
       'no-builtin': { type: 'boolean' },
+      'no-discovery': { type: 'boolean' },
       format: { type: 'string' },
       fix: { type: 'boolean' },
       'fail-on': { type: 'string' },
@@ -97,18 +100,36 @@ function run(argv: string[], io: Io): number {
   const rules = parseRuleSettings(values.rule ?? []);
   if (positionals.length === 0) throw new UsageError('no input: name Markdown files, folders or globs, or "-" for standard input.');
 
-  // The glossary first: a broken glossary is a hard error, reported with its positions.
-  const glossaryFiles = [...(values['no-builtin'] ? [] : [builtinGlossaryPath()]), ...(values.glossary ?? []).map((g) => path.resolve(io.cwd, g))];
-  if (glossaryFiles.length === 0) throw new UsageError('--no-builtin needs at least one --glossary file.');
-  const read = readGlossaryFiles(glossaryFiles);
-  const loaded = loadGlossary(read.sources);
-  const problems: GlossaryProblem[] = [...read.problems, ...loaded.problems].map((p) => ({ ...p, file: relative(io.cwd, p.file) }));
-  if (problems.length > 0) io.stderr(formatProblems(problems));
-  if (problems.some((p) => p.severity === 'error')) {
-    io.stderr(`kpo-lint: the glossary has ${problems.filter((p) => p.severity === 'error').length} error(s): fix them and run again.\n`);
-    return 2;
-  }
-  const engine = new Engine(loaded.glossary);
+  // Glossaries: the built-in one, the files found from each document's folder upward, then --glossary
+  // files. A broken glossary is a hard error, reported once with its positions.
+  const builtin = values['no-builtin'] ? [] : [builtinGlossaryPath()];
+  const extra = (values.glossary ?? []).map((g) => path.resolve(io.cwd, g));
+  const engines = new Map<string, Engine | undefined>();
+  let brokenGlossary = false;
+  const glossaryProblems: GlossaryProblem[] = [];
+  const engineFor = (dir: string): Engine | undefined => {
+    const files = [...new Set([...builtin, ...(values['no-discovery'] ? [] : discoverGlossaries(dir)), ...extra])];
+    const key = JSON.stringify(files);
+    if (engines.has(key)) return engines.get(key);
+    let engine: Engine | undefined;
+    if (files.length === 0) {
+      io.stderr('kpo-lint: no glossary: --no-builtin needs a --glossary file or a .kpo-glossary.yaml beside the documents.\n');
+      brokenGlossary = true;
+    } else {
+      const read = readGlossaryFiles(files);
+      const created = createEngine(read.sources);
+      const problems: GlossaryProblem[] = [...read.problems, ...created.problems].map((p) => ({ ...p, file: relative(io.cwd, p.file) }));
+      if (problems.length > 0) io.stderr(formatProblems(problems));
+      glossaryProblems.push(...problems);
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      if (errors > 0) {
+        io.stderr(`kpo-lint: the glossary has ${errors} error${errors === 1 ? '' : 's'}: fix ${errors === 1 ? 'it' : 'them'} and run again.\n`);
+        brokenGlossary = true;
+      } else engine = created.engine;
+    }
+    engines.set(key, engine);
+    return engine;
+  };
 
   const inputs = expandInputs(positionals, io.cwd);
   const missing = inputs.errors;
@@ -128,6 +149,8 @@ function run(argv: string[], io: Io): number {
       text = r.text;
     }
     const name = input === '-' ? '<stdin>' : relative(io.cwd, input);
+    const engine = engineFor(input === '-' ? io.cwd : path.dirname(input));
+    if (!engine) continue;
     const lint = (source: string) => engine.lint(engine.analyze(source), { rules });
     let findings: Finding[];
     let fixed = 0;
@@ -143,10 +166,10 @@ function run(argv: string[], io: Io): number {
     }
     results.push({ file: name, text, findings, fixed });
   }
-  const report = format === 'json' ? formatJson(results, problems) : format === 'sarif' ? formatSarif(results, packageVersion()) : formatStylish(results, io.color && !values['no-color']);
+  const report = format === 'json' ? formatJson(results, glossaryProblems) : format === 'sarif' ? formatSarif(results, packageVersion()) : formatStylish(results, io.color && !values['no-color']);
   if (values.fix && inputs.files.includes('-')) io.stderr(report);
   else io.stdout(report);
-  if (unreadable) return 2;
+  if (unreadable || brokenGlossary) return 2;
   if (failOn === 'none') return 0;
   const threshold = SEVERITY_RANK[failOn as Severity];
   return results.some((r) => r.findings.some((f: Finding) => SEVERITY_RANK[f.severity] >= threshold)) ? 1 : 0;

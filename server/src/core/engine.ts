@@ -5,7 +5,9 @@ import { analyzeDocument, lineOf, type DocumentAnalysis, type Mention } from './
 import { GlossaryIndex, type CompletionName, type NameKind } from './glossary/index';
 import { isWordCode, nameWords } from './match/normalize';
 import { RULES } from './rules';
-import type { Finding, Glossary, GlossaryEntry, Severity } from './types';
+import type { Finding, Glossary, GlossaryEntry, GlossaryProblem, Severity } from './types';
+import { loadGlossary, type GlossarySource } from './glossary/load';
+import { checkExamples } from './glossary/examples';
 
 export type RuleSetting = Severity | 'off';
 
@@ -216,4 +218,14 @@ function push(map: Map<number, string[][]>, line: number, rules: string[]): void
   const list = map.get(line);
   if (list) list.push(rules);
   else map.set(line, [rules]);
+}
+
+/**
+ * Loads glossary sources into an engine and checks the entries' example sentences. The problems are
+ * the loader's and the examples'; the engine holds every entry that loaded.
+ */
+export function createEngine(sources: GlossarySource[]): { engine: Engine; problems: GlossaryProblem[] } {
+  const { glossary, problems } = loadGlossary(sources);
+  const engine = new Engine(glossary);
+  return { engine, problems: [...problems, ...checkExamples(engine)] };
 }

@@ -73,8 +73,18 @@ export interface GlossaryEntry {
   examples: string[];
   /** Further facts shown in the hover. */
   notes: string[];
+  /** Sentences that must and must not be flagged, checked when the glossary loads. */
+  tests?: { flag: ExampleCase[]; pass: ExampleCase[] };
   /** Where the entry was defined, for go-to-definition and problems. */
   source?: { file: string; line: number; column: number };
+}
+
+/** An example sentence of a glossary entry, with where it is written. */
+export interface ExampleCase {
+  text: string;
+  file: string;
+  line: number;
+  column: number;
 }
 
 export interface FaqItem {

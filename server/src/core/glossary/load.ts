@@ -6,6 +6,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node,
 import type {
   ComparisonAspect,
   ComparisonSide,
+  ExampleCase,
   FaqItem,
   Glossary,
   GlossaryEntry,
@@ -20,7 +21,7 @@ export interface GlossarySource {
   text: string;
 }
 
-const ENTRY_FIELDS = ['id', 'term', 'acronym', 'category', 'definition', 'aliases', 'avoid', 'industry', 'related', 'faq', 'examples', 'notes'] as const;
+const ENTRY_FIELDS = ['id', 'term', 'acronym', 'category', 'definition', 'aliases', 'avoid', 'industry', 'related', 'faq', 'examples', 'notes', 'tests', 'disabled'] as const;
 const TOP_FIELDS = ['version', 'terms', 'comparison', 'faq'] as const;
 const FAQ_FIELDS = ['id', 'question', 'answer', 'terms'] as const;
 const ASPECT_FIELDS = ['aspect', 'label', 'kpo', 'bpo'] as const;
@@ -44,17 +45,46 @@ export function deriveId(term: string): string {
 }
 
 /** Loads one or more glossary sources into one glossary; later files add to earlier ones. */
+/**
+ * Loads glossary sources into one glossary. Later files build on earlier ones: an entry whose id (or
+ * derived id) names an entry of an earlier file changes it instead of adding one — its aliases and
+ * variants are added, its other fields replace, `disabled: true` switches it off.
+ */
 export function loadGlossary(sources: GlossarySource[]): LoadResult {
   const problems: GlossaryProblem[] = [];
-  const entries: GlossaryEntry[] = [];
+  const patches: EntryPatch[] = [];
   const faq: FaqItem[] = [];
   const comparison: ComparisonAspect[] = [];
   const links: Link[] = [];
-  for (const source of sources) {
+  sources.forEach((source, file) => {
     const reader = new FileReader(source, problems);
-    reader.read(entries, faq, comparison, links);
-  }
-  return finish(entries, faq, comparison, links, problems, sources.map((s) => s.file));
+    reader.read(file, patches, faq, comparison, links);
+  });
+  return finish(patches, faq, comparison, links, problems, sources.map((s) => s.file));
+}
+
+/** An entry as one file writes it: only the fields it gives. */
+interface EntryPatch {
+  /** Index of the source file. */
+  file: number;
+  /** Where the entry's term (or id) is written, and the whole mapping. */
+  place: Located;
+  mapping: Located;
+  disabled: boolean;
+  links: Link[];
+  id?: string;
+  term?: string;
+  acronym?: string;
+  category?: string;
+  definition?: string;
+  aliases?: string[];
+  avoid?: string[];
+  industries?: string[];
+  related?: string[];
+  faq?: string[];
+  examples?: string[];
+  notes?: string[];
+  tests?: { flag: ExampleCase[]; pass: ExampleCase[] };
 }
 
 interface Link {
@@ -80,7 +110,7 @@ class FileReader {
     private readonly problems: GlossaryProblem[],
   ) {}
 
-  read(entries: GlossaryEntry[], faq: FaqItem[], comparison: ComparisonAspect[], links: Link[]): void {
+  read(fileIndex: number, patches: EntryPatch[], faq: FaqItem[], comparison: ComparisonAspect[], links: Link[]): void {
     const { text, file } = this.source;
     if (text.length > MAX_GLOSSARY_BYTES) {
       this.report({ file, line: 1, column: 1, endLine: 1, endColumn: 1 }, `The glossary is ${Math.round(text.length / 1048576)} MB, over the 16 MB limit: split it into several files.`);
@@ -127,8 +157,8 @@ class FileReader {
       this.report(this.at(terms), '"terms" must be a list of entries (each line starting with "- ").');
     } else {
       for (const item of terms.items) {
-        const entry = this.readEntry(item as Node, links);
-        if (entry) entries.push(entry);
+        const patch = this.readEntry(item as Node, fileIndex);
+        if (patch) patches.push(patch);
       }
     }
     const aspects = root.get('comparison', true) as Node | undefined;
@@ -149,16 +179,13 @@ class FileReader {
     }
   }
 
-  private readEntry(node: Node, links: Link[]): GlossaryEntry | undefined {
+  private readEntry(node: Node, file: number): EntryPatch | undefined {
     if (!isMap(node)) {
       this.report(this.at(node), 'Each entry of "terms" must be a mapping with term, category and definition.');
       return undefined;
     }
     this.checkFields(node, ENTRY_FIELDS, 'in a glossary entry');
-    const term = this.string(node, 'term', true);
-    const category = this.string(node, 'category', true);
-    const definition = this.string(node, 'definition', true);
-    if (term === undefined || category === undefined || definition === undefined) return undefined;
+    const has = (key: string) => node.has(key);
     let id = this.string(node, 'id', false);
     if (id !== undefined && !ID_PATTERN.test(id)) {
       this.report(this.at(node.get('id', true) as Node), `The id "${id}" is not valid: use lowercase letters, digits and single hyphens, such as "${deriveId(id)}".`);
@@ -169,31 +196,62 @@ class FileReader {
       this.report(this.at(node.get('acronym', true) as Node), `The acronym "${acronym}" must start with a capital letter and end with a capital letter or digit, such as "KPO".`);
       acronym = undefined;
     }
-    const termNode = node.get('term', true) as Node;
-    const where = this.at(termNode);
-    const entry: GlossaryEntry = {
-      id: id ?? deriveId(term),
-      term,
-      category,
-      definition,
-      aliases: this.strings(node, 'aliases'),
-      avoid: this.strings(node, 'avoid'),
-      industries: this.strings(node, 'industry', true),
-      related: this.strings(node, 'related'),
-      faq: this.strings(node, 'faq'),
-      examples: this.strings(node, 'examples'),
-      notes: this.strings(node, 'notes'),
-      source: { file: where.file, line: where.line, column: where.column },
+    const disabledNode = node.get('disabled', true) as Node | undefined;
+    let disabled = false;
+    if (disabledNode !== undefined) {
+      if (isScalar(disabledNode) && typeof disabledNode.value === 'boolean') disabled = disabledNode.value;
+      else this.report(this.at(disabledNode), '"disabled" must be true or false.');
+    }
+    const patch: EntryPatch = {
+      file,
+      place: this.at((node.get('term', true) as Node | undefined) ?? (node.get('id', true) as Node | undefined) ?? node),
+      mapping: this.at(node),
+      disabled,
+      links: [],
     };
-    if (acronym !== undefined) entry.acronym = acronym;
-    for (const [kind, field] of [['related', 'related'], ['faq', 'faq']] as const) {
-      const seq = node.get(field, true) as Node | undefined;
+    if (id !== undefined) patch.id = id;
+    if (acronym !== undefined) patch.acronym = acronym;
+    for (const key of ['term', 'category', 'definition'] as const) {
+      const value = this.string(node, key, false);
+      if (value !== undefined) patch[key] = value;
+    }
+    const lists = [['aliases', 'aliases'], ['avoid', 'avoid'], ['industries', 'industry'], ['related', 'related'], ['faq', 'faq'], ['examples', 'examples'], ['notes', 'notes']] as const;
+    for (const [field, key] of lists) {
+      if (has(key)) patch[field] = this.strings(node, key, key === 'industry');
+    }
+    for (const kind of ['related', 'faq'] as const) {
+      const seq = node.get(kind, true) as Node | undefined;
       if (isSeq(seq)) for (const item of seq.items) {
-        if (isScalar(item) && typeof item.value === 'string') links.push({ from: entry.id, target: item.value, kind, at: this.at(item as Node) });
+        if (isScalar(item) && typeof item.value === 'string') patch.links.push({ from: '', target: item.value, kind, at: this.at(item as Node) });
       }
     }
-    (entry as EntryWithPlace).place = where;
-    return entry;
+    const tests = node.get('tests', true) as Node | undefined;
+    if (tests !== undefined) {
+      if (!isMap(tests)) this.report(this.at(tests), '"tests" must be a mapping with "flag" and "pass" lists of sentences.');
+      else {
+        this.checkFields(tests, ['flag', 'pass'], 'in "tests"');
+        patch.tests = { flag: this.cases(tests, 'flag'), pass: this.cases(tests, 'pass') };
+      }
+    }
+    return patch;
+  }
+
+  /** Example sentences with their positions, so a failing one is reported where it is written. */
+  private cases(map: YAMLMap, key: string): ExampleCase[] {
+    const node = map.get(key, true) as Node | undefined;
+    if (node === undefined) return [];
+    if (!isSeq(node)) {
+      this.report(this.at(node), `"${key}" must be a list of sentences.`);
+      return [];
+    }
+    const cases: ExampleCase[] = [];
+    for (const item of node.items) {
+      if (isScalar(item) && typeof item.value === 'string' && item.value.trim()) {
+        const at = this.at(item as Node);
+        cases.push({ text: item.value, file: at.file, line: at.line, column: at.column });
+      } else this.report(this.at(item as Node), `Each item of "${key}" must be a sentence.`);
+    }
+    return cases;
   }
 
   private readAspect(node: Node): ComparisonAspect | undefined {
@@ -310,11 +368,9 @@ class FileReader {
   }
 }
 
-type EntryWithPlace = GlossaryEntry & { place?: Located };
-
-/** Cross-file checks: duplicate ids, terms and aliases; links to unknown entries; reverse FAQ links. */
+/** Cross-file work: merging changes into earlier entries, duplicate and clashing names, links, reverse FAQ links. */
 function finish(
-  entries: GlossaryEntry[],
+  patches: EntryPatch[],
   faq: FaqItem[],
   comparison: ComparisonAspect[],
   links: Link[],
@@ -322,44 +378,53 @@ function finish(
   files: string[],
 ): LoadResult {
   const byId = new Map<string, GlossaryEntry>();
-  const kept: GlossaryEntry[] = [];
-  const names = new Map<string, { entry: GlossaryEntry; what: string }>();
-  for (const entry of entries as EntryWithPlace[]) {
-    const place = entry.place!;
-    delete entry.place;
-    const clashes: string[] = [];
-    const mine = new Set<string>();
-    const forms: Array<[string, string, boolean]> = [[entry.term, 'term', false]];
-    if (entry.acronym) forms.push([entry.acronym, 'acronym', true]);
-    for (const alias of entry.aliases) forms.push([alias, 'alias', false]);
-    for (const variant of entry.avoid) forms.push([variant, 'variant to avoid', false]);
-    for (const [text, what, exact] of forms) {
-      const key = exact ? `=${text}` : normalizeKey(text);
-      if (!key) continue;
-      const other = names.get(key);
-      if (other && other.entry !== entry) {
-        clashes.push(`the ${what} "${text}" is already the ${other.what} of "${other.entry.term}" (${where(other.entry)})`);
-      } else if (mine.has(key) && what !== 'term') {
-        problems.push({ ...place, severity: 'warning', message: `In "${entry.term}", the ${what} "${text}" repeats another name of the same entry: remove it.` });
+  const fileOf = new Map<GlossaryEntry, number>();
+  const names = new NameRegistry(problems);
+  const switchedOff = new Set<string>();
+  for (const patch of patches) {
+    const id = patch.id ?? (patch.term ? deriveId(patch.term) : undefined);
+    const existing = id === undefined ? undefined : byId.get(id);
+    if (existing && fileOf.get(existing)! < patch.file) {
+      // A change to an entry of an earlier file.
+      names.remove(existing);
+      if (patch.disabled) {
+        byId.delete(existing.id);
+        switchedOff.add(existing.id);
+        continue;
       }
-      mine.add(key);
-    }
-    if (clashes.length > 0) {
-      problems.push({ ...place, severity: 'error', message: `Entry "${entry.term}" was skipped: ${clashes.join('; ')}. Each name may belong to one entry only: remove or rename it.` });
+      const changed = applyPatch(existing, patch);
+      if (!names.add(changed, patch.place, existing)) {
+        names.add(existing, patch.place);
+        continue;
+      }
+      Object.assign(existing, changed);
+      for (const link of patch.links) links.push({ ...link, from: existing.id });
       continue;
     }
-    const first = byId.get(entry.id);
-    if (first) {
-      problems.push({ ...place, severity: 'error', message: `Duplicate id "${entry.id}": "${first.term}" at ${where(first)} has it already. Give this entry its own "id".` });
+    if (existing) {
+      const message = patch.id !== undefined
+        ? `Duplicate id "${existing.id}": "${existing.term}" at ${where(existing)} has it already. Give this entry its own "id".`
+        : `Entry "${patch.term}" was skipped: the term is already the term of "${existing.term}" (${where(existing)}). Each name may belong to one entry only: remove or rename it.`;
+      problems.push({ ...patch.place, severity: 'error', message });
       continue;
     }
-    for (const [text, what, exact] of forms) {
-      const key = exact ? `=${text}` : normalizeKey(text);
-      if (key && !names.has(key)) names.set(key, { entry, what });
+    if (patch.disabled) continue;
+    const missing = (['term', 'category', 'definition'] as const).filter((key) => patch[key] === undefined);
+    if (missing.length > 0) {
+      const hint = patch.id && !patch.term ? ` No earlier glossary has an entry "${patch.id}" to change, so this is a new entry and needs them.` : missing.includes('category') ? ' (a category such as kpo-service, bpo-task or concept)' : '';
+      problems.push({ ...patch.mapping, severity: 'error', message: `This entry has no ${missing.map((m) => `"${m}"`).join(', ')}: add ${missing.length > 1 ? 'them' : 'it'}${hint}.` });
+      continue;
     }
+    const entry = applyPatch(
+      { id: id!, term: '', category: '', definition: '', aliases: [], avoid: [], industries: [], related: [], faq: [], examples: [], notes: [], source: { file: patch.place.file, line: patch.place.line, column: patch.place.column } },
+      patch,
+    );
+    if (!names.add(entry, patch.place)) continue;
     byId.set(entry.id, entry);
-    kept.push(entry);
+    fileOf.set(entry, patch.file);
+    for (const link of patch.links) links.push({ ...link, from: entry.id });
   }
+  const kept = [...byId.values()];
   const faqIds = new Map<string, FaqItem>();
   for (const item of faq) {
     if (faqIds.has(item.id)) {
@@ -370,7 +435,7 @@ function finish(
   for (const link of links) {
     if (link.kind === 'faq') {
       if (!faqIds.has(link.target)) problems.push({ ...link.at, severity: 'error', message: `"${link.from}" links to an unknown FAQ item "${link.target}"${suggest(link.target, [...faqIds.keys()])}.` });
-    } else if (!byId.has(link.target)) {
+    } else if (!byId.has(link.target) && !switchedOff.has(link.target)) {
       problems.push({ ...link.at, severity: 'error', message: `${link.kind === 'faq-term' ? 'FAQ item' : 'Entry'} "${link.from}" links to an unknown entry "${link.target}"${suggest(link.target, [...byId.keys()])}.` });
     }
   }
@@ -389,6 +454,69 @@ function finish(
   const glossary: Glossary = { entries: kept, byId, faq: [...faqIds.values()], comparison, files };
   problems.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : files.indexOf(a.file) - files.indexOf(b.file)));
   return { glossary, problems };
+}
+
+/** An entry with the fields a patch gives: aliases and variants are added, other fields replace. */
+function applyPatch(entry: GlossaryEntry, patch: EntryPatch): GlossaryEntry {
+  const next: GlossaryEntry = { ...entry };
+  if (patch.term !== undefined) next.term = patch.term;
+  if (patch.acronym !== undefined) next.acronym = patch.acronym;
+  if (patch.category !== undefined) next.category = patch.category;
+  if (patch.definition !== undefined) next.definition = patch.definition;
+  const union = (a: string[], b: string[] | undefined) => (b ? [...a, ...b.filter((x) => !a.some((y) => normalizeKey(y) === normalizeKey(x)))] : a);
+  next.aliases = union(entry.aliases, patch.aliases);
+  next.avoid = union(entry.avoid, patch.avoid);
+  for (const key of ['industries', 'related', 'faq', 'examples', 'notes'] as const) {
+    if (patch[key] !== undefined) next[key] = patch[key]!;
+  }
+  if (patch.tests !== undefined) next.tests = patch.tests;
+  return next;
+}
+
+/**
+ * Every name (term, acronym, alias, variant) belongs to one entry. Adding an entry whose names clash
+ * with another entry's reports the clash and refuses the entry; names repeated within an entry are a
+ * warning.
+ */
+class NameRegistry {
+  private readonly owners = new Map<string, { entry: GlossaryEntry; what: string }>();
+
+  constructor(private readonly problems: GlossaryProblem[]) {}
+
+  /** Registers the names of `entry` (`replacing` is the entry it changes, whose names were removed); false on a clash. */
+  add(entry: GlossaryEntry, place: Located, replacing?: GlossaryEntry): boolean {
+    const forms = namesOf(entry);
+    const clashes: string[] = [];
+    const mine = new Set<string>();
+    for (const [text, what, key] of forms) {
+      const other = this.owners.get(key);
+      if (other && other.entry !== entry && other.entry !== replacing) {
+        clashes.push(`the ${what} "${text}" is already the ${other.what} of "${other.entry.term}" (${where(other.entry)})`);
+      } else if (mine.has(key) && what !== 'term' && !replacing) {
+        this.problems.push({ ...place, severity: 'warning', message: `In "${entry.term}", the ${what} "${text}" repeats another name of the same entry: remove it.` });
+      }
+      mine.add(key);
+    }
+    if (clashes.length > 0) {
+      const verb = replacing ? 'The change to' : 'Entry';
+      this.problems.push({ ...place, severity: 'error', message: `${verb} "${entry.term}" was skipped: ${clashes.join('; ')}. Each name may belong to one entry only: remove or rename it.` });
+      return false;
+    }
+    for (const [, what, key] of forms) if (!this.owners.has(key)) this.owners.set(key, { entry: replacing ?? entry, what });
+    return true;
+  }
+
+  remove(entry: GlossaryEntry): void {
+    for (const [, , key] of namesOf(entry)) if (this.owners.get(key)?.entry === entry) this.owners.delete(key);
+  }
+}
+
+function namesOf(entry: GlossaryEntry): Array<[string, string, string]> {
+  const forms: Array<[string, string, string]> = [[entry.term, 'term', normalizeKey(entry.term)]];
+  if (entry.acronym) forms.push([entry.acronym, 'acronym', `=${entry.acronym}`]);
+  for (const alias of entry.aliases) forms.push([alias, 'alias', normalizeKey(alias)]);
+  for (const variant of entry.avoid) forms.push([variant, 'variant to avoid', normalizeKey(variant)]);
+  return forms.filter(([, , key]) => key !== '' && key !== '=');
 }
 
 function where(entry: GlossaryEntry): string {
