@@ -60,9 +60,12 @@ const secs = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 function run(cmd, args, opts = {}) {
   const t0 = Date.now();
   log(`$ ${cmd} ${args.join(' ')}`);
+  // Under `npm test` the environment carries the outer npm's settings (npm_node_execpath,
+  // npm_config_*), which make a nested npm run install scripts with the outer Node 20: drop them.
+  const inherited = opts.cleanNpmEnv ? Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE')) : process.env;
   const r = spawnSync(cmd, args, {
     stdio: ['ignore', opts.quiet ? 'pipe' : process.stderr, opts.quiet ? 'pipe' : process.stderr],
-    env: { ...process.env, ...opts.env },
+    env: { ...inherited, ...opts.env },
     cwd: opts.cwd,
     timeout: opts.timeoutMs ?? 15 * 60_000,
     killSignal: 'SIGKILL',
@@ -255,8 +258,10 @@ async function ensureToolchainOnce(parts, opts) {
             {
               cwd: dir,
               timeoutMs: 20 * 60_000,
+              cleanNpmEnv: true,
               env: {
                 ...npmEnv,
+                NODE: p.node24,
                 PATH: `${path.dirname(p.node24)}:${process.env.PATH}`,
                 npm_config_nodedir: p.node24Dir,
                 // code-server's postinstall runs nested `npm install`s in lib/vscode whose native modules
