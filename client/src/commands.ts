@@ -52,6 +52,8 @@ export class Commands {
     private readonly client: () => LanguageClient | undefined,
     private readonly served: (document: vscode.TextDocument) => boolean,
     private readonly documents: ReadOnlyDocuments,
+    /** Turns the built-in glossary's file URI into its read-only one. */
+    private readonly readOnly: (uri: vscode.Uri) => vscode.Uri = (uri) => uri,
   ) {}
 
   async showGlossary(): Promise<void> {
@@ -107,7 +109,7 @@ export class Commands {
   private async goToSource(entry: EntrySummary): Promise<void> {
     if (!entry.source) return;
     const at = new vscode.Position(Math.max(0, entry.source.line - 1), Math.max(0, entry.source.column - 1));
-    await vscode.window.showTextDocument(vscode.Uri.file(entry.source.file), { selection: new vscode.Range(at, at), preview: true });
+    await vscode.window.showTextDocument(this.readOnly(vscode.Uri.file(entry.source.file)), { selection: new vscode.Range(at, at), preview: true });
   }
 
   private async request<R>(method: string, params: unknown): Promise<R | undefined> {
@@ -122,7 +124,7 @@ export class Commands {
   }
 
   /** Shows a quick pick and resolves with the accepted item, or undefined when it is dismissed. */
-  private pick<T extends vscode.QuickPickItem>(items: T[], o: { title: string; placeholder: string; onButton?: (item: T, button: vscode.QuickInputButton) => unknown }): Promise<T | undefined> {
+  pick<T extends vscode.QuickPickItem>(items: T[], o: { title: string; placeholder: string; onButton?: (item: T, button: vscode.QuickInputButton) => unknown }): Promise<T | undefined> {
     return new Promise((resolve) => {
       const qp = vscode.window.createQuickPick<T>();
       qp.title = o.title;

@@ -15,12 +15,28 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { GlossaryStatusNotification, type GlossaryStatus } from '../../server/src/shared/protocol';
+import {
+  ADD_ALIAS_COMMAND,
+  ADD_TO_GLOSSARY_COMMAND,
+  DocumentGlossaryStatusRequest,
+  GlossaryStatusNotification,
+  INSERT_APPENDIX_COMMAND,
+  WorkspaceTrustNotification,
+  type AddAliasArgs,
+  type AddToGlossaryArgs,
+  type GlossaryStatus,
+  type InitializationOptions,
+} from '../../server/src/shared/protocol';
 import { DEFAULT_SETTINGS, SECTION } from '../../server/src/shared/settings';
+import { BUILTIN_SCHEME, BuiltinGlossary } from './builtin';
 import { Commands, ReadOnlyDocuments, SCHEME } from './commands';
+import { GlossaryGrower } from './grow';
 import { StatusItem, type StatusView } from './status';
 import { TraceChannel } from './trace';
 import { GlossaryFileWatcher } from './watch';
+
+/** Glossary files the server checks in the editor (their problems, completion and hover in YAML). */
+export const GLOSSARY_FILE_PATTERN = '**/{.kpo-glossary,*.glossary}.{yaml,yml,json}';
 
 /** What `activate` returns: used by the extension's tests, and by anyone who wants to build on it. */
 export interface KpoGlossaryApi {
@@ -33,8 +49,12 @@ export interface KpoGlossaryApi {
   onDidChangeStatus: vscode.Event<StatusView>;
   /** Fires when one of the extension's quick picks opens. */
   onDidShowQuickPick: vscode.Event<vscode.QuickPick<vscode.QuickPickItem>>;
-  /** The document selector in use (from `kpoGlossary.languages`). */
+  /** Fires when one of the extension's input boxes opens (the definition of a new entry). */
+  onDidShowInputBox: vscode.Event<vscode.InputBox>;
+  /** The document selector in use: `kpoGlossary.languages`, and glossary files. */
   documentSelector(): Filter[];
+  /** The read-only URI the built-in glossary opens with. */
+  builtinGlossaryUri(): vscode.Uri;
   /** Glossary files outside the workspace that the client watches for the server. */
   watchedFiles(): string[];
   /** Lines written to the trace channel so far. */
@@ -42,21 +62,51 @@ export interface KpoGlossaryApi {
 }
 
 /** A document filter both VS Code and the language client accept. */
-type Filter = { language: string; scheme: string };
+type Filter = { language?: string; scheme: string; pattern?: string };
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<KpoGlossaryApi> {
   const output = vscode.window.createOutputChannel('KPO Glossary', { log: true });
   const trace = new TraceChannel();
-  let selector = documentSelector();
-  const status = new StatusItem(selector, context.asAbsolutePath(path.join('glossary', 'kpo.glossary.yaml')));
+  let prose = proseSelector();
+  let selector = withGlossaryFiles(prose);
+  const builtinFile = context.asAbsolutePath(path.join('glossary', 'kpo.glossary.yaml'));
+  const status = new StatusItem(selector, builtinFile);
   const documents = new ReadOnlyDocuments();
-  const served = (document: vscode.TextDocument) => vscode.languages.match(selector, document) > 0;
-  const commands = new Commands(() => client, served, documents);
+  const builtin = new BuiltinGlossary(builtinFile);
+  const served = (document: vscode.TextDocument) => vscode.languages.match(prose, document) > 0;
+  const commands = new Commands(() => client, served, documents, (uri) => builtin.map(uri));
+  const grower = new GlossaryGrower(() => client, (items, o) => commands.pick(items, o), builtinFile);
   const watcher = new GlossaryFileWatcher(() => client);
-  context.subscriptions.push(output, trace, status, documents, commands, watcher);
+  context.subscriptions.push(output, trace, status, documents, commands, grower, watcher, builtin);
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(SCHEME, documents));
+  context.subscriptions.push(vscode.workspace.registerFileSystemProvider(BUILTIN_SCHEME, builtin, { isReadonly: true, isCaseSensitive: true }));
+
+  // The status item shows the glossary of the active document (documents in different folders may use
+  // different workspace glossaries); the Problems view the problems of every glossary file not open.
+  const glossaryFileOpen = (file: string) =>
+    vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'file' && d.uri.fsPath === file && vscode.languages.match(selector, d) > 0 && !served(d));
+  let statusRequest = 0;
+  let statusTimer: NodeJS.Timeout | undefined;
+  const refreshStatus = () => {
+    if (statusTimer) clearTimeout(statusTimer);
+    statusTimer = setTimeout(async () => {
+      statusTimer = undefined;
+      const running = client;
+      if (!running?.isRunning()) return;
+      const mine = ++statusRequest;
+      const editor = vscode.window.activeTextEditor;
+      const uri = editor && vscode.languages.match(selector, editor.document) > 0 ? running.code2ProtocolConverter.asUri(editor.document.uri) : undefined;
+      const params: DocumentGlossaryStatusRequest.Params = uri ? { uri } : {};
+      const result = await running.sendRequest<GlossaryStatus | null>(DocumentGlossaryStatusRequest.method, params).catch(() => null);
+      if (result && mine === statusRequest) status.setGlossary(result);
+    }, 20);
+  };
+  const onGlossaryLoaded = (loaded: GlossaryStatus) => {
+    status.noteLoaded(loaded, glossaryFileOpen);
+    refreshStatus();
+  };
 
   /** Stops and starts the server on purpose (the command, or a change of languages). */
   const restart = async () => {
@@ -75,17 +125,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<KpoGlo
     vscode.commands.registerCommand('kpoGlossary.showGlossary', () => commands.showGlossary()),
     vscode.commands.registerCommand('kpoGlossary.searchFaq', () => commands.searchFaq()),
     vscode.commands.registerCommand('kpoGlossary.openBuiltinGlossary', async () => {
-      const uri = vscode.Uri.file(context.asAbsolutePath(path.join('glossary', 'kpo.glossary.yaml')));
-      await vscode.window.showTextDocument(uri, { preview: true });
-      // It lives inside the extension: edits would be lost on the next update.
-      await vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession');
+      // It lives inside the extension, where edits would be lost on the next update: a read-only copy.
+      await vscode.window.showTextDocument(builtin.uri, { preview: true });
     }),
+    vscode.commands.registerCommand(ADD_TO_GLOSSARY_COMMAND, (args?: AddToGlossaryArgs) => grower.addToGlossary(args)),
+    vscode.commands.registerCommand(ADD_ALIAS_COMMAND, (args?: AddAliasArgs) => grower.addAlias(args)),
+    vscode.commands.registerCommand(INSERT_APPENDIX_COMMAND, () => grower.insertAppendix()),
+    vscode.window.onDidChangeActiveTextEditor(() => refreshStatus()),
+    vscode.workspace.onDidOpenTextDocument(() => status.showProblems(glossaryFileOpen)),
+    vscode.workspace.onDidCloseTextDocument(() => status.showProblems(glossaryFileOpen)),
+    { dispose: () => statusTimer && clearTimeout(statusTimer) },
     vscode.commands.registerCommand('kpoGlossary.showOutput', () => output.show()),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration(`${SECTION}.trace.server`)) trace.configurationChanged();
       if (event.affectsConfiguration(`${SECTION}.glossaryFiles`)) watcher.update();
       if (event.affectsConfiguration(`${SECTION}.languages`) && client) {
-        selector = documentSelector();
+        prose = proseSelector();
+        selector = withGlossaryFiles(prose);
         status.selector = selector;
         client.clientOptions.documentSelector = selector;
         await restart();
@@ -93,13 +149,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<KpoGlo
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => watcher.update()),
     // Restricted Mode hides the workspace's glossaryFiles setting; once trusted, the server reads it.
+    // Trusted now: the server reads glossary files outside the workspace folders too.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       watcher.update();
-      if (client?.isRunning()) void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
+      if (!client?.isRunning()) return;
+      const trust: WorkspaceTrustNotification.Params = { trusted: true };
+      void client.sendNotification(WorkspaceTrustNotification.method, trust).catch(() => undefined);
+      void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
     }),
   );
 
-  client = createClient(context, output, trace, selector, status);
+  client = createClient(context, output, trace, selector, status, onGlossaryLoaded, builtin);
   context.subscriptions.push({ dispose: () => void client?.stop().catch(() => undefined) });
   try {
     await client.start();
@@ -113,7 +173,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<KpoGlo
     status: () => status.view(),
     onDidChangeStatus: status.onDidChange,
     onDidShowQuickPick: commands.onDidShowQuickPick,
+    onDidShowInputBox: grower.onDidShowInputBox,
     documentSelector: () => selector,
+    builtinGlossaryUri: () => builtin.uri,
     watchedFiles: () => watcher.files,
     traceLines: () => trace.lines,
   };
@@ -125,7 +187,7 @@ export async function deactivate(): Promise<void> {
 }
 
 /** Markdown (or the configured languages) in files and untitled documents. */
-function documentSelector(): Filter[] {
+function proseSelector(): Filter[] {
   const languages = vscode.workspace.getConfiguration(SECTION).get<string[]>('languages') ?? DEFAULT_SETTINGS.languages;
   return languages.flatMap((language) => [
     { language, scheme: 'file' },
@@ -133,7 +195,20 @@ function documentSelector(): Filter[] {
   ]);
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, trace: TraceChannel, selector: Filter[], status: StatusItem): LanguageClient {
+/** The prose documents and the glossary files (.kpo-glossary.yaml, *.glossary.yaml, .yml, .json). */
+function withGlossaryFiles(prose: Filter[]): Filter[] {
+  return [...prose, { scheme: 'file', pattern: GLOSSARY_FILE_PATTERN }];
+}
+
+function createClient(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+  trace: TraceChannel,
+  selector: Filter[],
+  status: StatusItem,
+  onGlossaryLoaded: (status: GlossaryStatus) => void,
+  builtin: BuiltinGlossary,
+): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -158,10 +233,18 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     errorHandler,
     // Settings changes and glossary files in the workspace reach the server through its own
     // registrations (didChangeConfiguration for "kpoGlossary", watched *.yaml/*.yml/*.json).
+    initializationOptions: () => {
+      const options: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted, glossaryCommands: true };
+      return options;
+    },
+    middleware: {
+      // Locations in the built-in glossary open read-only.
+      provideDefinition: async (document, position, token, next) => builtin.mapDefinition(await next(document, position, token)),
+    },
   };
   const languageClient = new LanguageClient('kpoGlossary', 'KPO Glossary', serverOptions, clientOptions);
   defaults = languageClient.createDefaultErrorHandler();
-  languageClient.onNotification(GlossaryStatusNotification.method, (params: GlossaryStatus) => status.setGlossary(params));
+  languageClient.onNotification(GlossaryStatusNotification.method, (params: GlossaryStatus) => onGlossaryLoaded(params));
   languageClient.onDidChangeState((event) => {
     if (event.newState === State.Starting) status.starting();
     if (event.newState === State.Running) status.running();

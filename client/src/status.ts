@@ -1,7 +1,11 @@
-// The language status item (next to "Markdown" in the status bar): the glossary in use (entries and
-// files), its problems with a link to them, and the server's own state (starting, restarted after a
-// crash, stopped). Glossary problems also go to the Problems view, positioned in the glossary files.
+// The language status item (next to "Markdown" in the status bar): the glossary the active document
+// uses (entries and files: documents in different folders can use different workspace glossaries), its
+// problems with a link to them, and the server's own state (starting, restarted after a crash,
+// stopped). Glossary problems also go to the Problems view, positioned in the glossary files; a
+// glossary file open in the editor gets them from the server itself (as it is typed), so it is left
+// out here.
 
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { GlossaryStatus } from '../../server/src/shared/protocol';
@@ -23,6 +27,8 @@ export class StatusItem implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<StatusView>();
   readonly onDidChange = this.changed.event;
   private glossary: GlossaryStatus | undefined;
+  /** The latest problems of each glossary file. */
+  private readonly fileProblems = new Map<string, GlossaryStatus['problems']>();
   private server: ServerState = { kind: 'starting' };
   /** Crashes since the last start by hand; the status stays a warning while this is above zero. */
   crashes = 0;
@@ -41,19 +47,41 @@ export class StatusItem implements vscode.Disposable {
     return this.glossary;
   }
 
-  /** The server sent the glossary it loaded. */
+  /** The glossary of the active document (or of the workspace), as the server reports it. */
   setGlossary(status: GlossaryStatus): void {
     this.glossary = status;
-    this.problems.clear();
-    const byFile = new Map<string, vscode.Diagnostic[]>();
-    for (const p of status.problems) {
-      const at = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
-      const d = new vscode.Diagnostic(new vscode.Range(at, at), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-      d.source = 'KPO Glossary';
-      byFile.set(p.file, [...(byFile.get(p.file) ?? []), d]);
-    }
-    for (const [file, diagnostics] of byFile) this.problems.set(vscode.Uri.file(file), diagnostics);
     this.render();
+  }
+
+  /**
+   * A glossary was loaded: its files' problems replace what was shown for them. `inEditor` says which
+   * files are open in the editor and checked by the server (their problems come from it directly).
+   */
+  noteLoaded(status: GlossaryStatus, inEditor: (file: string) => boolean): void {
+    for (const file of status.files) this.fileProblems.set(file, status.problems.filter((p) => p.file === file));
+    this.showProblems(inEditor);
+  }
+
+  /** Shows the problems of the glossary files not open in the editor, and of files that still exist. */
+  showProblems(inEditor: (file: string) => boolean): void {
+    this.problems.clear();
+    for (const [file, problems] of this.fileProblems) {
+      if (!fs.existsSync(file) && !problems.some((p) => /^Not read: /.test(p.message))) {
+        this.fileProblems.delete(file);
+        continue;
+      }
+      if (problems.length === 0 || inEditor(file)) continue;
+      this.problems.set(
+        vscode.Uri.file(file),
+        problems.map((p) => {
+          const start = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
+          const end = p.endLine !== undefined && p.endColumn !== undefined ? new vscode.Position(Math.max(0, p.endLine - 1), Math.max(0, p.endColumn - 1)) : start;
+          const d = new vscode.Diagnostic(new vscode.Range(start, end.isBefore(start) ? start : end), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+          d.source = 'KPO Glossary';
+          return d;
+        }),
+      );
+    }
   }
 
   starting(): void {

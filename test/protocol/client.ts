@@ -24,6 +24,7 @@ import {
   type DocumentDiagnosticReport,
   type Hover,
   type InitializeResult,
+  type Location,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Range,
@@ -59,6 +60,10 @@ export interface ClientOptions {
   workspaceFolder?: string;
   /** How to talk to the server. Default stdio, as editors do. */
   transport?: 'stdio' | 'node-ipc' | 'socket';
+  /** Advertise dynamic registration of watched files. Default true; false is Neovim 0.7's client. */
+  watchedFiles?: boolean;
+  /** More workspace folders after the first. */
+  moreFolders?: string[];
 }
 
 interface Received {
@@ -133,7 +138,7 @@ export class TestClient {
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(folder).href,
-      workspaceFolders: [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }],
+      workspaceFolders: [folder, ...(options.moreFolders ?? [])].map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) })),
       capabilities: capabilities(options),
       initializationOptions: options.initializationOptions,
     });
@@ -206,6 +211,15 @@ export class TestClient {
     return this.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } });
   }
 
+  definition(uri: string, line: number, character: number): Promise<Location[] | null> {
+    return this.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line, character } });
+  }
+
+  /** Tells the server about files changed on disk (1 created, 2 changed, 3 deleted). */
+  async filesChanged(changes: Array<{ file: string; type: 1 | 2 | 3 }>): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map((c) => ({ uri: pathToFileURL(c.file).href, type: c.type })) });
+  }
+
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[] | null> {
     return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
   }
@@ -259,7 +273,7 @@ function capabilities(options: ClientOptions): ClientCapabilities {
     workspace: {
       configuration: options.configuration !== false,
       didChangeConfiguration: { dynamicRegistration: true },
-      didChangeWatchedFiles: { dynamicRegistration: true },
+      didChangeWatchedFiles: { dynamicRegistration: options.watchedFiles !== false },
       workspaceEdit: { documentChanges: options.documentChanges !== false },
       workspaceFolders: true,
       diagnostics: { refreshSupport: true },

@@ -10,13 +10,14 @@ describe('protocol: life cycle', () => {
   let client: TestClient;
   afterEach(async () => client?.stop());
 
-  it('declares incremental sync, hover, completion, code actions and push diagnostics', async () => {
+  it('declares incremental sync, hover, definition, completion, code actions and push diagnostics', async () => {
     client = await TestClient.start();
     const caps = client.initializeResult.capabilities;
     assert.deepStrictEqual(caps.textDocumentSync, { openClose: true, change: 2 });
     assert.strictEqual(caps.hoverProvider, true);
+    assert.strictEqual(caps.definitionProvider, true);
     assert.ok(caps.completionProvider);
-    assert.deepStrictEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.kpo-glossary']);
+    assert.deepStrictEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.kpo-glossary', 'source.kpo-glossary.appendix']);
     assert.strictEqual(caps.diagnosticProvider, undefined, 'no pull diagnostics for a client without them');
     assert.strictEqual(client.initializeResult.serverInfo?.name, 'kpo-language-server');
   });

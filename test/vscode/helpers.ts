@@ -180,3 +180,21 @@ export async function nextQuickPick(): Promise<vscode.QuickPick<vscode.QuickPick
     });
   });
 }
+
+export async function nextInputBox(): Promise<vscode.InputBox> {
+  const a = await api();
+  return new Promise((resolve) => {
+    const sub = a.onDidShowInputBox((box) => {
+      sub.dispose();
+      resolve(box);
+    });
+  });
+}
+
+/** Types into an open input box of the extension and accepts it, as Enter does. */
+export async function acceptInInputBox(shown: Promise<vscode.InputBox>, value: string): Promise<void> {
+  const box = await shown;
+  box.value = value;
+  await new Promise((r) => setTimeout(r, 0));
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+}

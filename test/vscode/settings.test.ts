@@ -71,15 +71,16 @@ describe('settings take effect', () => {
   });
 
   it('kpoGlossary.glossaryFiles adds a workspace glossary; edits reload it; its problems are shown', async () => {
-    const file = path.join(workspaceDir(), 'team.glossary.yaml');
+    // Not named like a glossary file, so only the setting brings it in.
+    const file = path.join(workspaceDir(), 'team-terms.yaml');
     fs.writeFileSync(file, TEAM_GLOSSARY);
     const a = await api();
     const builtin = a.glossaryStatus()!.entries;
     const editor = await openNew('Our analysts do patent landscaping for the fund.\n');
     assert.strictEqual(await hoverText(editor.document, new vscode.Position(0, 18)), '');
-    await setSetting('glossaryFiles', ['team.glossary.yaml']);
+    await setSetting('glossaryFiles', ['team-terms.yaml']);
     const loaded = await status((s) => s.text.includes(`${builtin + 1} entries`), 'one more entry');
-    assert.match(loaded.detail ?? '', /the built-in glossary and team\.glossary\.yaml/);
+    assert.match(loaded.detail ?? '', /the built-in glossary and team-terms\.yaml/);
     assert.match(await hoverText(editor.document, new vscode.Position(0, 18)), /who owns what/);
     // The server watches the file: a new entry arrives without touching the settings.
     fs.writeFileSync(file, TEAM_GLOSSARY + '  - term: Freedom to operate\n    category: kpo-service\n    definition: A search showing whether a product can be made without infringing patents.\n');
@@ -88,7 +89,7 @@ describe('settings take effect', () => {
     fs.writeFileSync(file, TEAM_GLOSSARY + '  - term: Broken entry\n    category: kpo-service\n');
     const broken = await status((s) => s.severity === 'warning' && /glossary problem/.test(s.text), 'a glossary problem');
     assert.strictEqual(broken.command, 'workbench.actions.view.problems');
-    assert.match(broken.detail ?? '', /team\.glossary\.yaml:\d+:\d+/);
+    assert.match(broken.detail ?? '', /team-terms\.yaml:\d+:\d+/);
     const problems = await waitFor(vscode.languages.onDidChangeDiagnostics, () => {
       const ds = vscode.languages.getDiagnostics(vscode.Uri.file(file));
       return ds.length > 0 ? ds : undefined;

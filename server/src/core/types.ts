@@ -77,6 +77,8 @@ export interface GlossaryEntry {
   tests?: { flag: ExampleCase[]; pass: ExampleCase[] };
   /** Where the entry was defined, for go-to-definition and problems. */
   source?: { file: string; line: number; column: number };
+  /** Where later glossary files change the entry (an item naming its id), in load order. */
+  changedIn?: Array<{ file: string; line: number; column: number }>;
 }
 
 /** An example sentence of a glossary entry, with where it is written. */

@@ -4,15 +4,22 @@
 // say which findings are meant, matched by rule and range.
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { lineOf } from '../core/analysis';
+import { lineOf, type DocumentAnalysis } from '../core/analysis';
+import { appendixEdit } from '../core/appendix';
+import { inProse } from '../core/engine';
+import { ADD_ALIAS_COMMAND, ADD_TO_GLOSSARY_COMMAND, type AddAliasArgs, type AddToGlossaryArgs } from '../shared/protocol';
 import { applyEdits, choosePreferredEdits, fixAll, minimalEdit } from '../core/apply-fixes';
 import { ruleOptions } from './settings';
-import type { Finding, TextEdit } from '../core/types';
+import type { Finding, GlossaryEntry, TextEdit } from '../core/types';
 import type { ServerContext, Snapshot } from './context';
-import { SOURCE, sameRange, toDiagnostic, toRange, toWorkspaceEdit, type DiagnosticData } from './convert';
+import { SOURCE, sameRange, toDiagnostic, toOffset, toRange, toWorkspaceEdit, type DiagnosticData } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
-export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+/** Inserts or refreshes the glossary appendix; offered only when asked for (the Source Action menu). */
+export const APPENDIX_KIND = `${CodeActionKind.Source}.${SOURCE}.appendix`;
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, APPENDIX_KIND];
+/** Longest selection offered to the glossary. */
+const MAX_SELECTION = 80;
 
 export async function codeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
   const snapshot = await ctx.snapshot(params.textDocument.uri);
@@ -61,6 +68,17 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     }
   }
 
+  if (wants(CodeActionKind.QuickFix) && ctx.glossaryCommands) actions.push(...growActions(snapshot, params));
+
+  if (only?.some((o) => APPENDIX_KIND === o || APPENDIX_KIND.startsWith(o + '.'))) {
+    actions.push({
+      title: 'Insert or update the glossary appendix',
+      kind: APPENDIX_KIND,
+      diagnostics: [],
+      edit: edit(ctx, snapshot, [appendixEdit(snapshot.analysis, snapshot.engine.glossary)]),
+    });
+  }
+
   if (wants(FIX_ALL_KIND)) {
     const fixable = findings.filter((f) => f.fixes.some((x) => x.preferred));
     if (fixable.length > 0) {
@@ -79,6 +97,56 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     }
   }
   return actions;
+}
+
+/**
+ * For a selection in prose that is not a glossary name yet: "Add “…” to the workspace glossary", "Add
+ * “…” as an alias of “<entry>”" for the entries named in the same sentence, and "Add “…” as an alias
+ * of…" (the client asks which entry). They run the client's commands, which ask for the rest and write
+ * the workspace glossary file.
+ */
+function growActions(snapshot: Snapshot, params: CodeActionParams): CodeAction[] {
+  const { analysis } = snapshot;
+  const from = toOffset(analysis, params.range.start);
+  const to = toOffset(analysis, params.range.end);
+  if (to <= from || to - from > MAX_SELECTION * 2) return [];
+  const raw = analysis.text.slice(from, to);
+  const start = from + (raw.length - raw.trimStart().length);
+  const end = to - (raw.length - raw.trimEnd().length);
+  const term = analysis.text.slice(start, end).replace(/^[*_"“‘'(]+|[*_"”’'),.;:!?]+$/g, '');
+  if (term.length === 0 || term.length > MAX_SELECTION || /[\r\n]/.test(term) || !/\p{L}/u.test(term)) return [];
+  if (!inProse(analysis, start) || !inProse(analysis, end)) return [];
+  // Already a glossary name.
+  if (analysis.mentions.some((m) => m.start <= start && end <= m.end)) return [];
+  const uri = snapshot.document.uri;
+  const actions: CodeAction[] = [];
+  const add: AddToGlossaryArgs = { uri, term };
+  const addTitle = `Add “${term}” to the workspace glossary`;
+  actions.push({ title: addTitle, kind: CodeActionKind.QuickFix, command: { title: addTitle, command: ADD_TO_GLOSSARY_COMMAND, arguments: [add] } });
+  for (const entry of entriesNearby(analysis, start, end).slice(0, 3)) {
+    const args: AddAliasArgs = { uri, alias: term, entry: { id: entry.id, term: entry.term, ...(entry.source ? { source: { ...entry.source } } : {}) } };
+    const title = `Add “${term}” as an alias of “${entry.term}”`;
+    actions.push({ title, kind: CodeActionKind.QuickFix, command: { title, command: ADD_ALIAS_COMMAND, arguments: [args] } });
+  }
+  const anyTitle = `Add “${term}” as an alias of…`;
+  const anyArgs: AddAliasArgs = { uri, alias: term };
+  actions.push({ title: anyTitle, kind: CodeActionKind.QuickFix, command: { title: anyTitle, command: ADD_ALIAS_COMMAND, arguments: [anyArgs] } });
+  return actions;
+}
+
+/** The entries named in the sentence (reading unit) holding the range, other than in the range, in order. */
+function entriesNearby(analysis: DocumentAnalysis, start: number, end: number): GlossaryEntry[] {
+  const block = analysis.blocks.find((b) => b.block.start <= start && end <= b.block.end);
+  if (!block) return [];
+  const first = block.tokens.findIndex((t) => t.end > start);
+  const unit = block.units.find((u) => u.first <= first && first < u.end) ?? block.units[0];
+  const entries: GlossaryEntry[] = [];
+  for (const m of block.mentions) {
+    if (unit && (m.first < unit.first || m.last >= unit.end)) continue;
+    if (m.start < end && start < m.end) continue;
+    if (!entries.includes(m.ref.entry)) entries.push(m.ref.entry);
+  }
+  return entries;
 }
 
 /**

@@ -7,12 +7,15 @@ import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionLis
 import type { CompletionCandidate } from '../core/engine';
 import type { ServerContext } from './context';
 import { toOffset, toRange } from './convert';
+import { glossaryFileCompletion } from './glossary-file';
 import { escapeMarkdown, plainText } from './markup';
 
 /** More candidates than this are cut, and the list marked incomplete so the client asks again. */
 const MAX_ITEMS = 100;
 
 export async function completion(ctx: ServerContext, params: CompletionParams): Promise<CompletionList | null> {
+  const file = await ctx.glossaryFile(params.textDocument.uri);
+  if (file) return file.settings.completion.enable ? glossaryFileCompletion(ctx, file, params.position) : null;
   const snapshot = await ctx.snapshot(params.textDocument.uri);
   if (!snapshot || !snapshot.settings.completion.enable) return null;
   const { analysis, engine, settings } = snapshot;

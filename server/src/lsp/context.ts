@@ -9,9 +9,12 @@ import type { Engine } from '../core/engine';
 import type { Finding } from '../core/types';
 import type { Settings } from '../shared/settings';
 import { isServed, type DocumentStore } from './documents';
+import * as path from 'path';
+import { isGlossaryFileName } from '../node/discover';
 import type { GlossaryStore, LoadedGlossary } from './glossary';
-import type { WorkspaceFolders } from './paths';
+import { SERVED_SCHEMES, schemeOf, uriToPath, type WorkspaceFolders } from './paths';
 import type { SettingsStore } from './settings';
+import type { WorkspaceGlossaries } from './workspace-glossaries';
 
 export interface Capabilities {
   configuration: boolean;
@@ -60,6 +63,15 @@ export interface Snapshot {
   findings(): Finding[];
 }
 
+/** A glossary file open in the editor, with the glossary it is part of. */
+export interface GlossaryFileSnapshot {
+  document: TextDocument;
+  file: string;
+  settings: Settings;
+  /** The glossary of the file's folder (the file is one of its files). */
+  glossary: LoadedGlossary;
+}
+
 export class ServerContext {
   constructor(
     readonly connection: Connection,
@@ -68,7 +80,10 @@ export class ServerContext {
     readonly settings: SettingsStore,
     readonly glossaries: GlossaryStore,
     readonly folders: WorkspaceFolders,
+    readonly workspace: WorkspaceGlossaries,
     readonly log: Logger,
+    /** The client runs the glossary commands (the VS Code client says so in initializationOptions). */
+    readonly glossaryCommands = false,
   ) {}
 
   /**
@@ -88,7 +103,25 @@ export class ServerContext {
   }
 
   glossaryFor(settings: Settings, uri: string | undefined): LoadedGlossary {
-    return this.glossaries.get(this.folders.resolve(settings.glossaryFiles, uri));
+    return this.glossaries.get(this.workspace.filesFor(settings, uri));
+  }
+
+  /** Whether a document is a glossary file: named like one, or one of the files a glossary uses. */
+  isGlossaryDocument(document: TextDocument): boolean {
+    if (!SERVED_SCHEMES.includes(schemeOf(document.uri))) return false;
+    const file = uriToPath(document.uri);
+    return file !== undefined && (isGlossaryFileName(path.basename(file)) || this.glossaries.uses(file));
+  }
+
+  /** The glossary file open at `uri` in its current version, with the glossary of its folder. */
+  async glossaryFile(uri: string): Promise<GlossaryFileSnapshot | undefined> {
+    const open = this.documents.get(uri);
+    if (!open || !this.isGlossaryDocument(open)) return undefined;
+    const settings = await this.settings.get(uri);
+    const document = this.documents.get(uri);
+    const file = uriToPath(uri);
+    if (!document || !file) return undefined;
+    return { document, file, settings, glossary: this.glossaryFor(settings, uri) };
   }
 }
 

@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver';
 import type { ServerContext, Snapshot } from './context';
 import { toDiagnostic } from './convert';
+import { glossaryFileDiagnostics } from './glossary-file';
 
 const PUSH_DELAY_MS = 100;
 
@@ -34,11 +35,19 @@ export class DiagnosticsPublisher {
 
   /** textDocument/diagnostic. */
   async report(params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
-    const snapshot = await this.ctx.snapshot(params.textDocument.uri);
-    if (!snapshot) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const resultId = `${this.generation}:${snapshot.document.version}`;
+    const current = await this.compute(params.textDocument.uri);
+    if (!current) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const resultId = `${this.generation}:${current.version}`;
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(snapshot) };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: current.diagnostics() };
+  }
+
+  /** The diagnostics of a served document (prose) or of a glossary file open in the editor. */
+  private async compute(uri: string): Promise<{ version: number; diagnostics: () => Diagnostic[] } | undefined> {
+    const file = await this.ctx.glossaryFile(uri);
+    if (file) return { version: file.document.version, diagnostics: () => glossaryFileDiagnostics(file) };
+    const snapshot = await this.ctx.snapshot(uri);
+    return snapshot && { version: snapshot.document.version, diagnostics: () => diagnosticsOf(snapshot) };
   }
 
   /** A document was opened or changed. */
@@ -85,18 +94,18 @@ export class DiagnosticsPublisher {
   }
 
   private async push(uri: string, version: number | undefined): Promise<void> {
-    const snapshot = await this.ctx.snapshot(uri);
+    const current = await this.compute(uri);
     const document = this.ctx.documents.get(uri);
     // A newer version has been scheduled (or the document closed): its own push will answer.
     if (!document || document.version !== version) return;
-    if (!snapshot) {
+    if (!current) {
       if (this.published.delete(uri)) await this.send(uri, document.version, []);
       return;
     }
-    const diagnostics = diagnosticsOf(snapshot);
-    if (this.ctx.documents.get(uri)?.version !== snapshot.document.version) return;
+    const diagnostics = current.diagnostics();
+    if (this.ctx.documents.get(uri)?.version !== current.version) return;
     this.published.add(uri);
-    await this.send(uri, snapshot.document.version, diagnostics);
+    await this.send(uri, current.version, diagnostics);
   }
 
   private send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): Promise<void> {

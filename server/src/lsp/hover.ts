@@ -7,11 +7,14 @@ import type { Engine } from '../core/engine';
 import type { Finding, GlossaryEntry } from '../core/types';
 import type { ServerContext } from './context';
 import { toOffset, toRange } from './convert';
+import { glossaryFileHover } from './glossary-file';
 import { escapeMarkdown, plainText } from './markup';
 
 const MAX_LIST = 8;
 
 export async function hover(ctx: ServerContext, params: HoverParams): Promise<Hover | null> {
+  const file = await ctx.glossaryFile(params.textDocument.uri);
+  if (file) return file.settings.hover.enable ? glossaryFileHover(ctx, file, params.position) : null;
   const snapshot = await ctx.snapshot(params.textDocument.uri);
   if (!snapshot || !snapshot.settings.hover.enable) return null;
   const { analysis, engine } = snapshot;

@@ -38,6 +38,21 @@ export class WorkspaceFolders {
     this.folders = this.folders.filter((f) => !gone.has(f));
   }
 
+  all(): string[] {
+    return [...this.folders];
+  }
+
+  /**
+   * The workspace folder holding a file (the innermost one), or for no file the first folder; undefined
+   * for a file outside every folder, or when there are none.
+   */
+  holding(file: string | undefined): string | undefined {
+    if (file === undefined) return this.folders[0];
+    return this.folders
+      .filter((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep))
+      .sort((a, b) => b.length - a.length)[0];
+  }
+
   /** The folder that relative paths in a document's settings start from. */
   baseFor(documentUri: string | undefined): string {
     const file = documentUri ? uriToPath(documentUri) : undefined;

@@ -1,11 +1,22 @@
-// The custom requests the VS Code client's commands use: the glossary's entries (for "Show Glossary")
-// and its FAQ (for "Search FAQ"), from the glossary the given document's settings name (or the
-// workspace's when no document is given). Only converts; failures answer an empty list.
+// The custom requests the VS Code client's commands use: the glossary's entries (for "Show Glossary"
+// and "Add as an alias of…") and its FAQ (for "Search FAQ"), from the glossary of the given document
+// (or the workspace's when no document is given); the status of a document's glossary (for the status
+// item); and the glossary appendix edit of a document. Only converts; failures answer empty.
 
 import type { Connection } from 'vscode-languageserver';
 import type { Glossary } from '../core/types';
-import { FaqRequest, GlossaryEntriesRequest, type EntrySummary, type FaqSummary } from '../shared/protocol';
+import { appendixEdit } from '../core/appendix';
+import {
+  DocumentGlossaryStatusRequest,
+  FaqRequest,
+  GlossaryAppendixRequest,
+  GlossaryEntriesRequest,
+  type EntrySummary,
+  type FaqSummary,
+  type GlossaryStatus,
+} from '../shared/protocol';
 import { guarded, type Logger, type ServerContext } from './context';
+import { toRange } from './convert';
 
 export function registerRequests(connection: Connection, context: () => ServerContext | undefined, log: Logger): void {
   const glossaryOf = async (params: unknown): Promise<Glossary | undefined> => {
@@ -29,6 +40,28 @@ export function registerRequests(connection: Connection, context: () => ServerCo
         industries: entry.industries.map((id) => glossary.byId.get(id)?.term ?? id),
         ...(entry.source ? { source: { ...entry.source } } : {}),
       }));
+    }),
+  );
+
+  connection.onRequest(
+    DocumentGlossaryStatusRequest.method,
+    guarded(log, 'Glossary status', null as GlossaryStatus | null, async (params: DocumentGlossaryStatusRequest.Params | undefined) => {
+      const ctx = context();
+      if (!ctx) return null;
+      const uri = typeof params?.uri === 'string' ? params.uri : undefined;
+      return ctx.glossaryFor(await ctx.settings.get(uri), uri).status;
+    }),
+  );
+
+  connection.onRequest(
+    GlossaryAppendixRequest.method,
+    guarded(log, 'Glossary appendix', null as GlossaryAppendixRequest.Result, async (params: GlossaryAppendixRequest.Params | undefined): Promise<GlossaryAppendixRequest.Result> => {
+      const ctx = context();
+      if (!ctx || typeof params?.uri !== 'string') return null;
+      const snapshot = await ctx.snapshot(params.uri);
+      if (!snapshot) return null;
+      const edit = appendixEdit(snapshot.analysis, snapshot.engine.glossary);
+      return { version: snapshot.document.version, range: toRange(snapshot.analysis, edit.start, edit.end), newText: edit.newText };
     }),
   );
 

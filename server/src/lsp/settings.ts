@@ -70,6 +70,7 @@ export function overlay(base: Settings, value: unknown): Settings {
     rules: { ...base.rules },
     hover: { ...base.hover },
     completion: { ...base.completion },
+    builtin: { ...base.builtin },
     glossaryFiles: [...base.glossaryFiles],
     languages: [...base.languages],
     industries: [...base.industries],
@@ -80,7 +81,7 @@ export function overlay(base: Settings, value: unknown): Settings {
       if (typeof level === 'string' && (LEVELS as readonly string[]).includes(level)) result.rules[id] = level as RuleLevel;
     }
   }
-  for (const key of ['hover', 'completion'] as const) {
+  for (const key of ['hover', 'completion', 'builtin'] as const) {
     const section = value[key];
     if (isObject(section) && typeof section.enable === 'boolean') result[key] = { enable: section.enable };
     // Flat keys as some clients send them: { "hover.enable": false }.

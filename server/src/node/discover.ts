@@ -32,10 +32,10 @@ export function glossaryFilesIn(dir: string): string[] {
 }
 
 /**
- * The glossary files for a document in `dir`: from the outermost folder (the repository root or `stop`)
- * down to `dir`. `stop`, when given, is the highest folder searched (a workspace folder).
+ * The folders searched for a document in `dir`, innermost first: `dir` and each folder above it, up to
+ * and including the repository root (a folder holding .git), `stop`, or the file-system root.
  */
-export function discoverGlossaries(dir: string, stop?: string): string[] {
+export function discoveryFolders(dir: string, stop?: string): string[] {
   const folders: string[] = [];
   let current = path.resolve(dir);
   const limit = stop ? path.resolve(stop) : undefined;
@@ -46,5 +46,13 @@ export function discoverGlossaries(dir: string, stop?: string): string[] {
     if (parent === current) break;
     current = parent;
   }
-  return folders.reverse().flatMap(glossaryFilesIn);
+  return folders;
+}
+
+/**
+ * The glossary files for a document in `dir`: from the outermost folder (the repository root or `stop`)
+ * down to `dir`. `stop`, when given, is the highest folder searched (a workspace folder).
+ */
+export function discoverGlossaries(dir: string, stop?: string): string[] {
+  return discoveryFolders(dir, stop).reverse().flatMap(glossaryFilesIn);
 }

@@ -1,19 +1,83 @@
 // Custom messages between the client and the server, beyond LSP. One namespace per message, with
 // its method name and payload type.
 
+export interface GlossaryProblemInfo {
+  file: string;
+  /** 1-based, like editors show them; the end when the problem has a range. */
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
 export interface GlossaryStatus {
   /** Number of entries in use. */
   entries: number;
-  /** The glossary files in use. */
+  /** The glossary files in use, in load order (the built-in one first unless it is switched off). */
   files: string[];
   /** Problems found when loading the glossary; the server keeps the last good glossary meanwhile. */
-  problems: Array<{ file: string; line: number; column: number; severity: 'error' | 'warning'; message: string }>;
+  problems: GlossaryProblemInfo[];
+  /**
+   * Counts the server's reloads: statuses of an older generation describe glossaries no longer in use.
+   * Documents in different folders can use different glossaries (their own discovered files), so
+   * several statuses of one generation may arrive.
+   */
+  generation?: number;
 }
 
-/** Server → client: the glossary was (re)loaded. Sent after initialization and on every reload. */
+/** Server → client: a glossary was (re)loaded. Sent after initialization and on every reload. */
 export namespace GlossaryStatusNotification {
   export const method = 'kpo/glossaryStatus';
   export type Params = GlossaryStatus;
+}
+
+/** Client → server: the status of the glossary a document uses (the workspace's when no uri is given). */
+export namespace DocumentGlossaryStatusRequest {
+  export const method = 'kpo/documentGlossaryStatus';
+  export type Params = { uri?: string };
+  export type Result = GlossaryStatus;
+}
+
+/** Client → server: the edit that inserts or refreshes the glossary appendix of a Markdown document. */
+export namespace GlossaryAppendixRequest {
+  export const method = 'kpo/glossaryAppendix';
+  export type Params = { uri: string };
+  /** The document's version the edit is for, and the edit (LSP range and text); null when not served. */
+  export type Result = { version: number; range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } | null;
+}
+
+/** Client → server: the workspace was trusted (Restricted Mode ended). */
+export namespace WorkspaceTrustNotification {
+  export const method = 'kpo/didChangeWorkspaceTrust';
+  export type Params = { trusted: boolean };
+}
+
+/** What the VS Code client passes in `initializationOptions` (other editors may leave it out). */
+export interface InitializationOptions {
+  /** false in an untrusted workspace (VS Code's Restricted Mode); absent means trusted. */
+  workspaceTrusted?: boolean;
+  /** The client implements the commands below, so the server may offer code actions that run them. */
+  glossaryCommands?: boolean;
+}
+
+/** The client commands the server's code actions run (only when `glossaryCommands` is set). */
+export const ADD_TO_GLOSSARY_COMMAND = 'kpoGlossary.addToGlossary';
+export const ADD_ALIAS_COMMAND = 'kpoGlossary.addAlias';
+export const INSERT_APPENDIX_COMMAND = 'kpoGlossary.insertAppendix';
+
+/** Arguments of ADD_TO_GLOSSARY_COMMAND: the document and the selected text. */
+export interface AddToGlossaryArgs {
+  uri: string;
+  term: string;
+}
+
+/** Arguments of ADD_ALIAS_COMMAND: the document, the selected text, and the entry (asked for when absent). */
+export interface AddAliasArgs {
+  uri: string;
+  alias: string;
+  entry?: { id: string; term: string; source?: { file: string; line: number; column: number } };
 }
 
 /** A glossary entry as the client's quick picks show it. */

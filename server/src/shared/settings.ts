@@ -9,7 +9,9 @@ export interface Settings {
   rules: Record<string, RuleLevel>;
   hover: { enable: boolean };
   completion: { enable: boolean };
-  /** Extra glossary files (YAML or JSON), added to the built-in glossary. */
+  /** Whether the built-in KPO glossary is loaded (workspace glossary files and glossaryFiles still are). */
+  builtin: { enable: boolean };
+  /** Extra glossary files (YAML or JSON), added after the built-in and the discovered ones. */
   glossaryFiles: string[];
   /** Language ids the server checks. */
   languages: string[];
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   hover: { enable: true },
   completion: { enable: true },
+  builtin: { enable: true },
   glossaryFiles: [],
   languages: ['markdown'],
   industries: [],

@@ -393,6 +393,7 @@ function finish(
         continue;
       }
       const changed = applyPatch(existing, patch);
+      changed.changedIn = [...(existing.changedIn ?? []), { file: patch.place.file, line: patch.place.line, column: patch.place.column }];
       if (!names.add(changed, patch.place, existing)) {
         names.add(existing, patch.place);
         continue;

@@ -1,0 +1,13 @@
+// The usual glossary categories and what each does, for the server's YAML completion and hover and
+// the client's "Add to the workspace glossary" quick pick.
+
+export const CATEGORIES: Record<string, string> = {
+  'kpo-service': 'A knowledge service, done with expert judgment: the KPO vs BPO rules count it as KPO work.',
+  'bpo-task': 'A routine, rule-based task: the KPO vs BPO rules flag it when it is sold as KPO work.',
+  concept: 'A general notion. Hover and completion only.',
+  industry: 'An industry, named in other entries’ "industry". Hover and completion only.',
+  characteristic: 'A trait of a kind of outsourcing. Hover and completion only.',
+  advantage: 'A benefit of a kind of outsourcing. Hover and completion only.',
+  challenge: 'A risk or difficulty. Hover and completion only.',
+  destination: 'A country or region work is outsourced to. Hover and completion only.',
+};
