@@ -66,8 +66,9 @@ export function analyzeDocument(text: string, index: GlossaryIndex): DocumentAna
   const markdown = parseMarkdown(text);
   const blocks: BlockAnalysis[] = [];
   const mentions: Mention[] = [];
+  const words = new Map<string, string>();
   for (let b = 0; b < markdown.blocks.length; b++) {
-    const analysis = analyzeBlock(text, markdown.blocks[b], b, index);
+    const analysis = analyzeBlock(text, markdown.blocks[b], b, index, words);
     blocks.push(analysis);
     for (const mention of analysis.mentions) mentions.push(mention);
   }
@@ -75,7 +76,7 @@ export function analyzeDocument(text: string, index: GlossaryIndex): DocumentAna
 }
 
 /** One forward pass that links every block to the heading, table header, parent item and list intro above it. */
-function blockContexts(text: string, blocks: ProseBlock[]): BlockContext[] {
+export function blockContexts(text: string, blocks: ProseBlock[]): BlockContext[] {
   const contexts: BlockContext[] = [];
   let heading: number | undefined;
   let header: number | undefined;
@@ -116,16 +117,79 @@ function blockContexts(text: string, blocks: ProseBlock[]): BlockContext[] {
   return contexts;
 }
 
-function analyzeBlock(text: string, block: ProseBlock, b: number, index: GlossaryIndex): BlockAnalysis {
-  const tokens = tokenizeBlock(text, block);
+/** Tokens, mentions, traits and units of one block (the `b`-th of its document). */
+export function analyzeBlock(text: string, block: ProseBlock, b: number, index: GlossaryIndex, words?: Map<string, string>): BlockAnalysis {
+  const tokens = tokenizeBlock(text, block, words);
   const mentions = findAll(index.names, tokens, b);
   const traits = index.traits.size === 0 ? [] : findAll(index.traits, tokens, b);
-  return { block, tokens, mentions, traits, units: cutUnits(text, block, tokens, b) };
+  return new AnalysedBlock(block, tokens, mentions, traits, cutUnits(text, block, tokens, b));
 }
 
-/** Every longest phrase of `trie` in a block's tokens, as mentions with document offsets. */
+/**
+ * A block's analysis. After an edit before the block, incremental re-analysis moves the block; its
+ * tokens (most of its objects, and read only by rules that look at this block) are moved when they
+ * are next read, so a keystroke does not touch every word of the document after it.
+ */
+class AnalysedBlock implements BlockAnalysis {
+  #tokens: Token[];
+  /** How far the tokens still have to move. */
+  #moved = 0;
+
+  constructor(
+    public block: ProseBlock,
+    tokens: Token[],
+    public mentions: Mention[],
+    public traits: Array<Mention<TraitRef>>,
+    public units: Unit[],
+  ) {
+    this.#tokens = tokens;
+  }
+
+  get tokens(): Token[] {
+    if (this.#moved !== 0) {
+      const delta = this.#moved;
+      this.#moved = 0;
+      for (const t of this.#tokens) {
+        t.start += delta;
+        t.end += delta;
+      }
+    }
+    return this.#tokens;
+  }
+
+  set tokens(tokens: Token[]) {
+    this.#tokens = tokens;
+    this.#moved = 0;
+  }
+
+  /** Moves the tokens by `delta` characters, when they are next read. */
+  moveTokens(delta: number): void {
+    this.#moved += delta;
+  }
+}
+
+/** Moves a block's tokens by `delta` characters (lazily for blocks made by analyzeBlock). */
+export function moveTokens(block: BlockAnalysis, delta: number): void {
+  if (block instanceof AnalysedBlock) block.moveTokens(delta);
+  else {
+    for (const t of block.tokens) {
+      t.start += delta;
+      t.end += delta;
+    }
+  }
+}
+
+/** Every longest phrase of `trie` in a block's tokens, as mentions with document offsets (PhraseIndex.scan, without the intermediate list). */
 function findAll<T>(trie: PhraseIndex<T>, tokens: Token[], b: number): Array<Mention<T>> {
-  return trie.scan(tokens).map((m) => ({ ref: m.value, start: tokens[m.first].start, end: tokens[m.last].end, block: b, first: m.first, last: m.last }));
+  const mentions: Array<Mention<T>> = [];
+  for (let i = 0; i < tokens.length; ) {
+    const m = trie.longestAt(tokens, i);
+    if (m) {
+      mentions.push({ ref: m.value, start: tokens[m.first].start, end: tokens[m.last].end, block: b, first: m.first, last: m.last });
+      i = m.last + 1;
+    } else i++;
+  }
+  return mentions;
 }
 
 /** Splits a block's tokens into units: sentences for paragraphs and list items, the whole block otherwise. */
@@ -139,7 +203,7 @@ function cutUnits(text: string, block: ProseBlock, tokens: Token[], b: number): 
       unit.end = i;
       units.push(unit);
       unit = { block: b, first: i, end: 0, clauses: [i] };
-    } else if (CLAUSE_MARKS.test(tokens[i].before) || CLAUSE_WORDS.has(tokens[i].lower)) {
+    } else if ((tokens[i].before.length > 0 && CLAUSE_MARKS.test(tokens[i].before)) || CLAUSE_WORDS.has(tokens[i].lower)) {
       unit.clauses.push(i);
     }
   }
@@ -151,7 +215,7 @@ function cutUnits(text: string, block: ProseBlock, tokens: Token[], b: number): 
 /** A sentence ends at ".", "!" or "?" followed by a space, unless the word before is an abbreviation. */
 function endsSentence(text: string, previous: Token, next: Token): boolean {
   const gap = next.before;
-  if (!/[.!?]/.test(gap)) return false;
+  if (gap.length === 0 || !/[.!?]/.test(gap)) return false;
   let i = previous.end;
   while (i < next.start && !/[.!?]/.test(text[i])) i++;
   let j = i;

@@ -3,13 +3,16 @@
 
 import { analyzeDocument, lineOf, type DocumentAnalysis, type Mention } from './analysis';
 import { GlossaryIndex, type CompletionName, type NameKind } from './glossary/index';
+import { detach } from './detach';
+import { updateAnalysis, type BlockReuse, type TextChange } from './incremental';
 import { isWordCode, nameWords } from './match/normalize';
-import { RULES } from './rules';
+import { RULES, type Rule } from './rules';
 import type { Finding, Glossary, GlossaryEntry, GlossaryProblem, Severity } from './types';
 import { loadGlossary, type GlossarySource } from './glossary/load';
 import { checkExamples } from './glossary/examples';
 
 export type RuleSetting = Severity | 'off';
+export type { TextChange } from './incremental';
 
 export interface LintOptions {
   /** Severity per rule id; 'off' disables a rule. Rules not named keep their default severity. */
@@ -54,17 +57,75 @@ export class Engine {
     return analyzeDocument(text, this.index);
   }
 
+  /**
+   * The analysis of `text`, the text of `previous` with `change` applied: the same result as
+   * `analyze(text)`, found by re-reading only the blocks the edit can have changed (core/incremental.ts).
+   * Consumes `previous`: its objects are reused and moved, so only the returned analysis may be used
+   * afterwards. The next `lint` of the result re-checks only the blocks whose findings can differ.
+   */
+  update(previous: DocumentAnalysis, text: string, change: TextChange): DocumentAnalysis {
+    let result: ReturnType<typeof updateAnalysis>;
+    try {
+      result = updateAnalysis(previous, text, change, this.index);
+    } catch {
+      // Never expected; a full analysis is always right.
+      return analyzeDocument(text, this.index);
+    }
+    const { analysis, reuse } = result;
+    const linted = reuse && this.linted.get(previous);
+    if (reuse && linted) this.reuses.set(analysis, { ...reuse, linted });
+    return analysis;
+  }
+
+  /** Per analysis linted: the findings of local rules by block, for reuse after an edit. */
+  private readonly linted = new WeakMap<DocumentAnalysis, LintedBlocks>();
+  /** Per analysis made by `update`: how its blocks relate to the previous analysis and its findings. */
+  private readonly reuses = new WeakMap<DocumentAnalysis, BlockReuse & { linted: LintedBlocks }>();
+
   /** Runs every enabled rule and applies inline directives. Findings are sorted by position. */
   lint(analysis: DocumentAnalysis, options: LintOptions = {}): Finding[] {
-    const findings: Finding[] = [];
+    const enabled: Array<{ rule: Rule; severity: Severity }> = [];
     for (const rule of RULES) {
       const setting = options.rules?.[rule.id] ?? rule.defaultSeverity;
-      if (setting === 'off') continue;
-      rule.check({
-        analysis,
-        index: this.index,
-        report: (finding) => findings.push({ ruleId: rule.id, severity: setting, ...finding }),
-      });
+      if (setting !== 'off') enabled.push({ rule, severity: setting });
+    }
+    const key = enabled.map((e) => `${e.rule.id}=${e.severity}`).join(',');
+    const blocks = analysis.blocks;
+    // Local rules: findings kept per block, so that after an edit only the blocks whose findings may
+    // have changed are checked again.
+    const byBlock: Finding[][] = new Array(blocks.length);
+    const reuse = this.reuses.get(analysis);
+    this.reuses.delete(analysis);
+    let toCheck: number[] | undefined;
+    if (reuse && reuse.linted.key === key) {
+      toCheck = reusePreviousFindings(analysis, reuse, byBlock);
+    }
+    const found: Finding[] = [];
+    for (const { rule, severity } of enabled) {
+      if (!rule.local || (toCheck && toCheck.length === 0)) continue;
+      rule.check({ analysis, index: this.index, blocks: toCheck, report: (finding) => found.push({ ruleId: rule.id, severity, ...finding }) });
+    }
+    const made = new Uint8Array(blocks.length);
+    for (const finding of found) {
+      const b = blockAt(analysis, finding.start);
+      let list = byBlock[b];
+      if (list === undefined || made[b] === 0) {
+        list = byBlock[b] = [];
+        made[b] = 1;
+      }
+      list.push(finding);
+    }
+    const findings: Finding[] = [];
+    for (let b = 0; b < blocks.length; b++) {
+      const list = byBlock[b];
+      if (list === undefined) byBlock[b] = NO_FINDINGS;
+      else for (const f of list) findings.push(f);
+    }
+    this.linted.set(analysis, { key, byBlock, made });
+    // Rules that read the whole document run on every lint.
+    for (const { rule, severity } of enabled) {
+      if (rule.local) continue;
+      rule.check({ analysis, index: this.index, report: (finding) => findings.push({ ruleId: rule.id, severity, ...finding }) });
     }
     const kept = applyDirectives(analysis, findings);
     kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
@@ -124,8 +185,17 @@ export class Engine {
 function rankCandidates(names: CompletionName[], typed: string, start: number, end: number, options: CompletionOptions, analysis: DocumentAnalysis): CompletionCandidate[] {
   const industries = new Set((options.industries ?? []).map((i) => i.toLowerCase()));
   const candidates: CompletionCandidate[] = [];
-  // An acronym not yet used before the cursor is offered in its defining form.
-  const usedBefore = new Set(analysis.mentions.filter((m) => m.start < start).map((m) => m.ref.entry.id));
+  // An acronym not yet used before the cursor is offered in its defining form. (Mentions are in
+  // document order; only acronym candidates ask, so the document is not scanned on every keystroke.)
+  const usedBefore = {
+    has(id: string): boolean {
+      for (const m of analysis.mentions) {
+        if (m.start >= start) return false;
+        if (m.ref.entry.id === id) return true;
+      }
+      return false;
+    },
+  };
   for (const name of names) {
     const entry = name.entry;
     const isAcronym = name.kind === 'acronym';
@@ -187,6 +257,77 @@ export function mentionAt(mentions: Mention[], offset: number): Mention | undefi
     else return m;
   }
   return undefined;
+}
+
+interface LintedBlocks {
+  /** The enabled rules and their severities. */
+  key: string;
+  /** The findings of local rules, by block. */
+  byBlock: Finding[][];
+  /** By block: 1 when its findings were made by this lint (they may quote this version's text). */
+  made: Uint8Array;
+}
+
+const NO_FINDINGS: Finding[] = [];
+
+/**
+ * Fills `byBlock` with the previous analysis's findings of the blocks that did not change and whose
+ * context blocks (heading, table header, parent item, list intro) are the same, moving them in place
+ * (the previous analysis and its findings are consumed by `update`); returns the blocks to check
+ * again, in order.
+ */
+function reusePreviousFindings(analysis: DocumentAnalysis, reuse: BlockReuse & { linted: LintedBlocks }, byBlock: Finding[][]): number[] {
+  const { first, after, previousAfter, delta, previousBlocks, previousContexts, linted } = reuse;
+  const toCheck: number[] = [];
+  for (let b = 0; b < first; b++) byBlock[b] = keep(linted, b, 0);
+  for (let b = first; b < after; b++) toCheck.push(b);
+  const blocks = analysis.blocks;
+  const same = (x: number | undefined, y: number | undefined) => (x === undefined ? y === undefined : y !== undefined && blocks[x] === previousBlocks[y]);
+  for (let b = after; b < blocks.length; b++) {
+    const old = b - after + previousAfter;
+    const now = analysis.contexts[b];
+    const then = previousContexts[old];
+    if (same(now.heading, then.heading) && same(now.header, then.header) && same(now.parent, then.parent) && same(now.intro, then.intro)) {
+      byBlock[b] = keep(linted, old, delta);
+    } else {
+      toCheck.push(b);
+    }
+  }
+  return toCheck;
+}
+
+/** The previous findings of a block, moved by `delta`; on their first reuse, their strings stop quoting the previous text. */
+function keep(linted: LintedBlocks, b: number, delta: number): Finding[] {
+  const findings = linted.byBlock[b];
+  const made = linted.made[b] === 1;
+  if ((delta === 0 && !made) || findings.length === 0) return findings;
+  for (const f of findings) {
+    f.start += delta;
+    f.end += delta;
+    if (made) f.message = detach(f.message);
+    for (const fix of f.fixes) {
+      if (made) fix.title = detach(fix.title);
+      for (const e of fix.edits) {
+        e.start += delta;
+        e.end += delta;
+        if (made) e.newText = detach(e.newText);
+      }
+    }
+  }
+  return findings;
+}
+
+/** The index of the block holding `offset` (the last block starting at or before it). */
+function blockAt(analysis: DocumentAnalysis, offset: number): number {
+  const blocks = analysis.blocks;
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (blocks[mid].block.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Drops findings silenced by `<!-- kpo-disable… -->` comments. */

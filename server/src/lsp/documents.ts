@@ -2,7 +2,7 @@
 // analysis of the current version and its findings, computed once per version (and per glossary and
 // rule settings) and shared by hover, completion, diagnostics and code actions.
 
-import { TextDocuments } from 'vscode-languageserver';
+import { TextDocuments, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../core/analysis';
 import type { Engine } from '../core/engine';
@@ -19,12 +19,53 @@ interface CacheEntry {
   findings?: Finding[];
 }
 
+/**
+ * The edits since a version, merged into one: [start, length - tail) of the text of version `from`
+ * became [start, newLength - tail) of the text of version `to` (the engine re-analyses around it).
+ */
+interface PendingEdit {
+  from: number;
+  to: number;
+  length: number;
+  start: number;
+  tail: number;
+}
+
 export class DocumentStore {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (document, changes, version) => this.update(document, changes, version),
+  });
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly pending = new Map<string, PendingEdit>();
 
   constructor() {
-    this.documents.onDidClose((event) => this.cache.delete(event.document.uri));
+    this.documents.onDidClose((event) => {
+      this.cache.delete(event.document.uri);
+      this.pending.delete(event.document.uri);
+    });
+  }
+
+  /** Applies incremental changes one by one (as TextDocument.update does), noting where they fell. */
+  private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    let edit = this.pending.get(document.uri);
+    if (!edit || edit.to !== document.version) edit = { from: document.version, to: version, length: document.getText().length, start: Infinity, tail: Infinity };
+    for (const change of changes) {
+      const length = document.getText().length;
+      if ('range' in change) {
+        const a = document.offsetAt(change.range.start);
+        const b = document.offsetAt(change.range.end);
+        edit.start = Math.min(edit.start, a, b);
+        edit.tail = Math.min(edit.tail, length - Math.max(a, b));
+      } else {
+        edit.start = 0;
+        edit.tail = 0;
+      }
+      TextDocument.update(document, [change], version);
+    }
+    edit.to = version;
+    this.pending.set(document.uri, edit);
+    return document;
   }
 
   get(uri: string): TextDocument | undefined {
@@ -55,7 +96,15 @@ export class DocumentStore {
   private entry(document: TextDocument, engine: Engine): CacheEntry {
     let entry = this.cache.get(document.uri);
     if (!entry || entry.version !== document.version || entry.engine !== engine) {
-      entry = { version: document.version, engine, analysis: engine.analyze(document.getText()) };
+      const text = document.getText();
+      // After incremental changes, the engine re-reads only around them (Engine.update).
+      const edit = this.pending.get(document.uri);
+      const analysis =
+        entry && entry.engine === engine && edit && edit.from === entry.version && edit.to === document.version && edit.start <= edit.length - edit.tail
+          ? engine.update(entry.analysis, text, { start: edit.start, end: edit.length - edit.tail, text: text.slice(edit.start, text.length - edit.tail) })
+          : engine.analyze(text);
+      this.pending.delete(document.uri);
+      entry = { version: document.version, engine, analysis };
       this.cache.set(document.uri, entry);
     }
     return entry;

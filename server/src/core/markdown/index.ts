@@ -119,12 +119,63 @@ export function parseMarkdownStrict(text: string): ParsedMarkdown {
   const directives: DirectiveOut[] = [];
   const parser = new BlockParser(text, directives);
   parser.run();
+  const references: References = { definitions: parser.definitions, footnotes: parser.footnotes, maxLabel: parser.maxLabel };
+  const parsed = scanInlines(text, parser, references, directives, 0);
+  referencesOf.set(parsed, references);
+  return parsed;
+}
+
+/** The link reference and footnote definitions of a whole document: what the inline scan of any block depends on. */
+export interface References {
+  definitions: Set<string>;
+  footnotes: Set<string>;
+  /** Longest normalized definition label. */
+  maxLabel: number;
+}
+
+const referencesOf = new WeakMap<ParsedMarkdown, References>();
+
+/** The definitions of the document `parsed` came from (parseMarkdown and parseMarkdownSlice remember them). */
+export function documentReferences(parsed: ParsedMarkdown): References | undefined {
+  return referencesOf.get(parsed);
+}
+
+/** Remembers the definitions of a document assembled from pieces (incremental re-analysis). */
+export function setDocumentReferences(parsed: ParsedMarkdown, references: References): void {
+  referencesOf.set(parsed, references);
+}
+
+/**
+ * For incremental re-analysis: reads text[from, to) as a document of its own (blocks, directives,
+ * offsets into `text`), resolving reference links against `references`, the definitions of the
+ * whole document. Also returns the definitions found inside the slice, so that the caller can check
+ * that the edit left the document's definitions as they were. Throws where parseMarkdown would
+ * fall back: the caller then analyses the whole document.
+ */
+export function parseMarkdownSlice(text: string, from: number, to: number, references: References): { parsed: ParsedMarkdown; definitions: Set<string>; footnotes: Set<string> } {
+  const slice = text.slice(from, to);
+  const directives: DirectiveOut[] = [];
+  const parser = new BlockParser(slice, directives);
+  parser.run();
+  const parsed = scanInlines(slice, parser, references, directives, from);
+  return { parsed, definitions: parser.definitions, footnotes: parser.footnotes };
+}
+
+/** The definitions of text[from, to) read as a document of its own (the block phase only). */
+export function sliceDefinitions(text: string, from: number, to: number): { definitions: Set<string>; footnotes: Set<string> } {
+  const parser = new BlockParser(text.slice(from, to), []);
+  parser.run();
+  return { definitions: parser.definitions, footnotes: parser.footnotes };
+}
+
+/** The inline phase: every block's segments, with offsets moved by `shift`. */
+function scanInlines(text: string, parser: BlockParser, references: References, directives: DirectiveOut[], shift: number): ParsedMarkdown {
   const labelStarts = new Set<number>();
-  for (const label of parser.definitions) labelStarts.add(label.charCodeAt(0));
+  for (const label of references.definitions) labelStarts.add(label.charCodeAt(0));
   const ctx: InlineContext = {
-    definitions: parser.definitions,
-    footnotes: parser.footnotes,
-    labelRawCap: parser.maxLabel * 4 + 64,
+    definitions: references.definitions,
+    footnotes: references.footnotes,
+    labelRawCap: references.maxLabel * 4 + 64,
     labelStarts,
     directives,
   };
@@ -148,8 +199,24 @@ export function parseMarkdownStrict(text: string): ParsedMarkdown {
     } else {
       scanner.scan(text, from, specs.to[i], 0, null, block.segments, false, specs.task[i]);
     }
-    if (block.segments.length > 0) blocks.push(block as ProseBlock);
+    if (block.segments.length > 0) {
+      if (shift !== 0) {
+        block.start += shift;
+        block.end += shift;
+        for (const segment of block.segments) {
+          segment.start += shift;
+          segment.end += shift;
+        }
+      }
+      blocks.push(block as ProseBlock);
+    }
   }
   if (directives.length > 1) directives.sort((a, b) => a.start - b.start);
+  if (shift !== 0) {
+    for (const d of directives) {
+      d.start += shift;
+      d.end += shift;
+    }
+  }
   return { blocks, directives };
 }

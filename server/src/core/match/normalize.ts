@@ -10,9 +10,16 @@ export function isWordCode(code: number): boolean {
     return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
   }
   if (code >= 0xd800 && code <= 0xdfff) return false; // surrogates (emoji and rare scripts) separate words
-  return WORD_CHAR.test(String.fromCharCode(code));
+  let known = WORD_CODES[code];
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    WORD_CODES[code] = known;
+  }
+  return known === 1;
 }
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** What WORD_CHAR said of each non-ASCII code unit so far: 0 not asked yet, 1 a word character, 2 not. */
+const WORD_CODES = new Uint8Array(0x10000);
 
 /** Splits a glossary name into lowercase words: letters and digits, with apostrophes kept inside a word. */
 export function nameWords(name: string): string[] {

@@ -28,7 +28,9 @@ export function switchSideFix(analysis: DocumentAnalysis, index: GlossaryIndex, 
   const mentions = pair ? [pair.acronym, pair.expansion].sort((a, b) => a.start - b.start) : [marker];
   const edits = mentions.map((m) => ({ start: m.start, end: m.end, newText: renameMention(text, m, target) }));
   const from = pair ? text.slice(pair.start, pair.end) : text.slice(marker.start, marker.end);
-  const into = pair ? applyEdits(text.slice(0, pair.end), edits).text.slice(pair.start) : edits[0].newText;
+  // The pair as it reads after the switch (its edits moved to the pair's own text, so that no copy of
+  // the document up to the pair is made).
+  const into = pair ? applyEdits(text.slice(pair.start, pair.end), edits.map((e) => ({ ...e, start: e.start - pair.start, end: e.end - pair.start }))).text : edits[0].newText;
   const fix: Fix = { title: `Change “${from}” to “${into}”`, edits };
   if (preferred) fix.preferred = true;
   return fix;

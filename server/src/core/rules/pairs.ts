@@ -1,7 +1,7 @@
 // Finds "ACR (Expansion)" and "Expansion (ACR)": an acronym mention and a worded mention of a glossary
 // entry with only an opening parenthesis between them and a closing one right after.
 
-import type { DocumentAnalysis, Mention } from '../analysis';
+import type { BlockAnalysis, DocumentAnalysis, Mention } from '../analysis';
 
 export interface AcronymPair {
   acronym: Mention;
@@ -12,44 +12,69 @@ export interface AcronymPair {
   end: number;
 }
 
-const cache = new WeakMap<DocumentAnalysis, AcronymPair[]>();
+// Pairs never span blocks, so they are found per block, once per block analysis (several rules ask,
+// and an edit re-analyses only the blocks it touched). A block the engine moved since (an edit
+// before it) has its pairs moved with it.
+const byBlock = new WeakMap<BlockAnalysis, { at: number; pairs: AcronymPair[] }>();
+const byDocument = new WeakMap<DocumentAnalysis, AcronymPair[]>();
 
-/** The pairs of a document, found once per analysis (several rules ask). */
+/** The pairs of a document, in document order. */
 export function parenthesisedPairs(analysis: DocumentAnalysis): AcronymPair[] {
-  let pairs = cache.get(analysis);
+  let pairs = byDocument.get(analysis);
   if (!pairs) {
-    pairs = findPairs(analysis);
-    cache.set(analysis, pairs);
+    pairs = [];
+    for (const block of analysis.blocks) {
+      if (block.mentions.length < 2) continue;
+      for (const pair of blockPairs(analysis.text, block)) pairs.push(pair);
+    }
+    byDocument.set(analysis, pairs);
   }
   return pairs;
 }
 
+/** The pairs of one block. */
+export function blockPairs(text: string, block: BlockAnalysis): AcronymPair[] {
+  if (block.mentions.length < 2) return NONE;
+  const at = block.block.start;
+  let cached = byBlock.get(block);
+  if (!cached) {
+    cached = { at, pairs: findPairs(text, block.mentions) };
+    byBlock.set(block, cached);
+  } else if (cached.at !== at) {
+    const delta = at - cached.at;
+    for (const pair of cached.pairs) {
+      pair.start += delta;
+      pair.end += delta;
+    }
+    cached.at = at;
+  }
+  return cached.pairs;
+}
+
+const NONE: AcronymPair[] = [];
+
 /** The definition pair ("Expansion (ACR)" of one entry) that a mention belongs to, if any. */
 export function definitionPairOf(analysis: DocumentAnalysis, mention: Mention): AcronymPair | undefined {
-  return parenthesisedPairs(analysis).find(
+  return blockPairs(analysis.text, analysis.blocks[mention.block]).find(
     (p) => (p.acronym === mention || p.expansion === mention) && p.acronym.ref.entry === p.expansion.ref.entry,
   );
 }
 
-function findPairs(analysis: DocumentAnalysis): AcronymPair[] {
-  const text = analysis.text;
+function findPairs(text: string, mentions: Mention[]): AcronymPair[] {
   const pairs: AcronymPair[] = [];
-  for (const block of analysis.blocks) {
-    const mentions = block.mentions;
-    for (let i = 0; i + 1 < mentions.length; i++) {
-      const a = mentions[i];
-      const b = mentions[i + 1];
-      const aAcronym = a.ref.kind === 'acronym';
-      const bAcronym = b.ref.kind === 'acronym';
-      if (aAcronym === bAcronym) continue;
-      if (!/^[ \t]*\([ \t]*$/.test(text.slice(a.end, b.start))) continue;
-      const close = /^[ \t]*\)/.exec(text.slice(b.end, b.end + 8));
-      if (!close) continue;
-      const acronym = aAcronym ? a : b;
-      const expansion = aAcronym ? b : a;
-      if (!expansion.ref.entry.acronym) continue;
-      pairs.push({ acronym, expansion, acronymFirst: aAcronym, start: a.start, end: b.end + close[0].length });
-    }
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i];
+    const b = mentions[i + 1];
+    const aAcronym = a.ref.kind === 'acronym';
+    const bAcronym = b.ref.kind === 'acronym';
+    if (aAcronym === bAcronym) continue;
+    if (!/^[ \t]*\([ \t]*$/.test(text.slice(a.end, b.start))) continue;
+    const close = /^[ \t]*\)/.exec(text.slice(b.end, b.end + 8));
+    if (!close) continue;
+    const acronym = aAcronym ? a : b;
+    const expansion = aAcronym ? b : a;
+    if (!expansion.ref.entry.acronym) continue;
+    pairs.push({ acronym, expansion, acronymFirst: aAcronym, start: a.start, end: b.end + close[0].length });
   }
   return pairs;
 }

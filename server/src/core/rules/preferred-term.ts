@@ -1,7 +1,7 @@
 // term/preferred: a non-standard variant of a glossary term ("Knowledge Processing Outsourcing").
 // The fix writes the preferred term in the writer's capitalisation style.
 
-import type { Rule } from './rule';
+import { blocksToCheck, type Rule } from './rule';
 import { matchCase, pluralize } from '../match/normalize';
 
 export const preferredTerm: Rule = {
@@ -9,9 +9,11 @@ export const preferredTerm: Rule = {
   description: 'A non-standard variant of a glossary term; the glossary’s preferred term replaces it.',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ analysis, report }) {
+  local: true,
+  check(context) {
+    const { analysis, report } = context;
     const text = analysis.text;
-    for (const mention of analysis.mentions) {
+    for (const block of blocksToCheck(context)) for (const mention of block.mentions) {
       if (mention.ref.kind !== 'avoid') continue;
       const entry = mention.ref.entry;
       const written = text.slice(mention.start, mention.end);

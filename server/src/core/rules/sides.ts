@@ -37,16 +37,29 @@ export function clauseOf(unit: Unit, tokenIndex: number): [number, number] {
   return [unit.clauses[k], k + 1 < unit.clauses.length ? unit.clauses[k + 1] : unit.end];
 }
 
-/** The KPO and BPO mentions of a unit. */
+/** The KPO and BPO mentions of a unit (found once per unit and glossary: rules ask for every phrase of the unit). */
 export function markersOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit): Mention[] {
-  return analysis.blocks[unit.block].mentions.filter((m) => m.first >= unit.first && m.first < unit.end && index.sideOf(m.ref.entry) !== undefined);
+  const mentions = analysis.blocks[unit.block].mentions;
+  const cached = markerCache.get(unit);
+  if (cached && cached.index === index && cached.mentions === mentions) return cached.markers;
+  const markers = mentions.filter((m) => m.first >= unit.first && m.first < unit.end && index.sideOf(m.ref.entry) !== undefined);
+  markerCache.set(unit, { index, mentions, markers });
+  return markers;
 }
+const markerCache = new WeakMap<Unit, { index: GlossaryIndex; mentions: Mention[]; markers: Mention[] }>();
 
 export function sideOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit, tokenIndex: number): SideClaim | undefined {
-  if (isNegated(analysis, unit, tokenIndex)) return undefined;
   const markers = markersOf(analysis, index, unit);
+  // Without a KPO or BPO mention in the unit, only list items and table rows take a side from their
+  // context: anything else has no side, negated or not (checked first: it is the common case).
+  if (markers.length === 0 && !takesContext(analysis.blocks[unit.block].block.kind)) return undefined;
+  if (isNegated(analysis, unit, tokenIndex)) return undefined;
   if (markers.length > 0) return fromMarkers(analysis, index, unit, tokenIndex, markers);
   return fromContext(analysis, index, unit, tokenIndex);
+}
+
+function takesContext(kind: string): boolean {
+  return kind === 'list-item' || kind === 'table-row';
 }
 
 function fromMarkers(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit, tokenIndex: number, markers: Mention[]): SideClaim | undefined {
@@ -78,7 +91,7 @@ function nearest(markers: Mention[], tokenIndex: number): Mention {
 
 function fromContext(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit, tokenIndex: number): SideClaim | undefined {
   const block = analysis.blocks[unit.block];
-  if (block.block.kind !== 'list-item' && block.block.kind !== 'table-row') return undefined;
+  if (!takesContext(block.block.kind)) return undefined;
   const context = analysis.contexts[unit.block];
   if (context.header !== undefined) {
     const cell = block.tokens[tokenIndex].cell;

@@ -2,28 +2,32 @@
 // expansion as "Expansion (ACR)" or "ACR (Expansion)". Headings are not counted: titles commonly use
 // the short form, and the definition belongs in the prose below.
 
-import type { Mention } from '../analysis';
+import type { DocumentAnalysis, Mention } from '../analysis';
 import type { Rule } from './rule';
-import { parenthesisedPairs } from './pairs';
+import { blockPairs } from './pairs';
 
 export const undefinedAcronym: Rule = {
   id: 'acronym/undefined',
   description: 'The first use of a glossary acronym comes before its expansion has been given.',
   defaultSeverity: 'info',
   fixable: true,
-  check({ analysis, report }) {
+  check({ analysis, index, report }) {
     const text = analysis.text;
-    // An acronym written with a parenthesised partner (right or wrong) is not an undefined use.
-    const paired = new Set<Mention>();
-    for (const pair of parenthesisedPairs(analysis)) paired.add(pair.acronym);
+    // Only the first use of each acronym counts: once every acronym of the glossary has been seen,
+    // the rest of the document has nothing to report (this rule reads the whole document on every
+    // lint, so it stops early).
+    const unseen = new Set(index.acronyms.map((e) => e.id));
     const seen = new Set<string>();
     for (const mention of analysis.mentions) {
+      if (unseen.size === 0) break;
       if (mention.ref.kind !== 'acronym') continue;
       if (analysis.blocks[mention.block].block.kind === 'heading') continue;
       const entry = mention.ref.entry;
       if (seen.has(entry.id)) continue;
       seen.add(entry.id);
-      if (paired.has(mention)) continue;
+      unseen.delete(entry.id);
+      // An acronym written with a parenthesised partner (right or wrong) is not an undefined use.
+      if (isPairedAcronym(analysis, mention)) continue;
       const written = text.slice(mention.start, mention.end);
       const newText = `${entry.term} (${written})`;
       report({
@@ -36,3 +40,7 @@ export const undefinedAcronym: Rule = {
     }
   },
 };
+
+function isPairedAcronym(analysis: DocumentAnalysis, mention: Mention): boolean {
+  return blockPairs(analysis.text, analysis.blocks[mention.block]).some((pair) => pair.acronym === mention);
+}

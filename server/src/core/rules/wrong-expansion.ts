@@ -1,17 +1,19 @@
 // acronym/wrong-expansion: an acronym paired in parentheses with the expansion of another acronym,
 // in either order: "KPO (Business Process Outsourcing)", "Business Process Outsourcing (KPO)".
 
-import type { Rule } from './rule';
-import { parenthesisedPairs } from './pairs';
+import { blocksToCheck, type Rule } from './rule';
+import { blockPairs } from './pairs';
 
 export const wrongExpansion: Rule = {
   id: 'acronym/wrong-expansion',
   description: 'An acronym paired with the expansion of another acronym, such as “KPO (Business Process Outsourcing)”.',
   defaultSeverity: 'error',
   fixable: true,
-  check({ analysis, report }) {
+  local: true,
+  check(context) {
+    const { analysis, report } = context;
     const text = analysis.text;
-    for (const pair of parenthesisedPairs(analysis)) {
+    for (const block of blocksToCheck(context)) for (const pair of blockPairs(text, block)) {
       const { acronym, expansion, acronymFirst } = pair;
       const owner = acronym.ref.entry;
       const other = expansion.ref.entry;
