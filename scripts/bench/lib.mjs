@@ -1,0 +1,107 @@
+// Shared helpers of the benchmark: timing with warm-up and medians, percentiles, where things are.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { createRequire } from 'module';
+import { ROOT } from './corpus.mjs';
+
+export { ROOT };
+export const require = createRequire(import.meta.url);
+export const OUT = path.join(ROOT, 'out', 'bench');
+export const CORPUS = path.join(OUT, 'corpus');
+export const SYNTHETIC = path.join(OUT, 'glossary', 'synthetic.glossary.yaml');
+
+/** The compiled engine (tsc output under out/). */
+export function core() {
+  const base = path.join(ROOT, 'out', 'server', 'src', 'core');
+  if (!fs.existsSync(path.join(base, 'engine.js'))) throw new Error('out/ has no compiled engine: run `npx tsc -p .` first (npm run bench does).');
+  return {
+    ...require(path.join(base, 'engine.js')),
+    ...require(path.join(base, 'glossary', 'load.js')),
+    ...require(path.join(base, 'glossary', 'index.js')),
+    ...require(path.join(base, 'markdown', 'index.js')),
+  };
+}
+
+export function percentile(values, p) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+export const median = (values) => percentile(values, 50);
+
+/**
+ * Runs `fn` `warmup` times, then up to `runs` times (fewer when `budgetMs` is spent), and returns the
+ * times in milliseconds. `fn` may be async.
+ */
+export async function measure(fn, { warmup = 3, runs = 10, budgetMs = 10000, gc = false } = {}) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times = [];
+  const deadline = performance.now() + budgetMs;
+  for (let i = 0; i < runs; i++) {
+    if (gc && global.gc) global.gc();
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+    if (performance.now() > deadline && times.length >= Math.min(3, runs)) break;
+  }
+  return times;
+}
+
+export function summary(times) {
+  return { median: round(median(times)), p90: round(percentile(times, 90)), p99: round(percentile(times, 99)), min: round(Math.min(...times)), runs: times.length };
+}
+
+export function round(x, digits = 3) {
+  if (!Number.isFinite(x)) return x;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** A seeded PRNG (mulberry32) for reproducible positions. */
+export function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Prints one JSON result line for the parent process (children talk to run.mjs this way). */
+export function emit(result) {
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+export function log(message) {
+  process.stderr.write(message + '\n');
+}
+
+export function lineStarts(text) {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** LSP position of an offset. */
+export function positionAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
