@@ -55,10 +55,22 @@ const NONE: AcronymPair[] = [];
 
 /** The definition pair ("Expansion (ACR)" of one entry) that a mention belongs to, if any. */
 export function definitionPairOf(analysis: DocumentAnalysis, mention: Mention): AcronymPair | undefined {
-  return blockPairs(analysis.text, analysis.blocks[mention.block]).find(
-    (p) => (p.acronym === mention || p.expansion === mention) && p.acronym.ref.entry === p.expansion.ref.entry,
-  );
+  const pairs = blockPairs(analysis.text, analysis.blocks[mention.block]);
+  let byMention = pairIndex.get(pairs);
+  if (!byMention) {
+    byMention = new Map();
+    for (const p of pairs) {
+      if (p.acronym.ref.entry !== p.expansion.ref.entry) continue;
+      byMention.set(p.acronym, p);
+      byMention.set(p.expansion, p);
+    }
+    pairIndex.set(pairs, byMention);
+  }
+  return byMention.get(mention);
 }
+
+/** Definition pairs by their mentions, per list of a block's pairs. */
+const pairIndex = new WeakMap<AcronymPair[], Map<Mention, AcronymPair>>();
 
 function findPairs(text: string, mentions: Mention[]): AcronymPair[] {
   const pairs: AcronymPair[] = [];

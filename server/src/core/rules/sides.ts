@@ -42,7 +42,7 @@ export function markersOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit
   const mentions = analysis.blocks[unit.block].mentions;
   const cached = markerCache.get(unit);
   if (cached && cached.index === index && cached.mentions === mentions) return cached.markers;
-  const markers = mentions.filter((m) => m.first >= unit.first && m.first < unit.end && index.sideOf(m.ref.entry) !== undefined);
+  const markers = inUnit(mentions, unit).filter((m) => index.sideOf(m.ref.entry) !== undefined);
   markerCache.set(unit, { index, mentions, markers });
   return markers;
 }
@@ -132,14 +132,11 @@ export function switchIsSafe(analysis: DocumentAnalysis, index: GlossaryIndex, u
   const block = analysis.blocks[unit.block];
   const markerSide = index.sideOf(marker.ref.entry);
   const governed: Array<{ side: Side; token: number }> = [];
-  for (const m of block.mentions) {
-    if (m.first < unit.first || m.first >= unit.end) continue;
+  for (const m of inUnit(block.mentions, unit)) {
     const side = sideOfCategory(m.ref.entry.category);
     if (side) governed.push({ side, token: m.first });
   }
-  for (const t of block.traits) {
-    if (t.first >= unit.first && t.first < unit.end) governed.push({ side: t.ref.side, token: t.first });
-  }
+  for (const t of inUnit(block.traits, unit)) governed.push({ side: t.ref.side, token: t.first });
   let any = false;
   for (const g of governed) {
     const claim = sideOf(analysis, index, unit, g.token);
@@ -148,6 +145,23 @@ export function switchIsSafe(analysis: DocumentAnalysis, index: GlossaryIndex, u
     any = true;
   }
   return any;
+}
+
+/**
+ * The items of a block (mentions or traits, sorted by first token) that start inside a unit, found by
+ * binary search: a paragraph of thousands of sentences must not cost a scan per sentence.
+ */
+export function inUnit<T extends { first: number }>(items: readonly T[], unit: Unit): T[] {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].first < unit.first) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < items.length && items[end].first < unit.end) end++;
+  return items.slice(lo, end);
 }
 
 /** The side a glossary category belongs to: KPO services and BPO tasks. */
