@@ -96,11 +96,37 @@ export class ServerContext {
     // The document may have changed while the settings were asked for: use its version now.
     const document = this.documents.get(uri);
     if (!document || !isServed(document, settings)) return undefined;
+    if (this.tooLarge(document, settings)) return undefined;
     const glossary = this.glossaryFor(settings, uri);
     const engine = glossary.engine;
     const analysis = this.documents.analysis(document, engine);
     return { document, settings, glossary, engine, analysis, findings: () => this.documents.findings(document, engine, settings) };
   }
+
+  /**
+   * Whether a document is over the size limit (kpoGlossary.maxDocumentSizeMB). Such a document is not
+   * analysed, its analysis is dropped, and the writer is told once, until it is back under the limit.
+   */
+  private tooLarge(document: TextDocument, settings: Settings): boolean {
+    const size = document.getText().length;
+    const limit = settings.maxDocumentSizeMB * 1024 * 1024;
+    if (size <= limit) {
+      this.oversized.delete(document.uri);
+      return false;
+    }
+    this.documents.forget(document.uri);
+    if (!this.oversized.has(document.uri)) {
+      this.oversized.add(document.uri);
+      const name = decodeURIComponent(document.uri.replace(/^.*\//, ''));
+      const message = `KPO Glossary does not check ${name}: it is ${(size / 1048576).toFixed(1)} MB, above the limit of ${settings.maxDocumentSizeMB} MB (setting kpoGlossary.maxDocumentSizeMB).`;
+      this.log.info(message);
+      // A notification, not a request: clients without showMessageRequest support must not fail it.
+      this.connection.sendNotification('window/showMessage', { type: 3, message }).catch(() => undefined);
+    }
+    return true;
+  }
+
+  private readonly oversized = new Set<string>();
 
   glossaryFor(settings: Settings, uri: string | undefined): LoadedGlossary {
     return this.glossaries.get(this.workspace.filesFor(settings, uri));

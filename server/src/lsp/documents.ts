@@ -46,6 +46,12 @@ export class DocumentStore {
     });
   }
 
+  /** Forgets the analysis of a document (one too large to check), freeing its memory. */
+  forget(uri: string): void {
+    this.cache.delete(uri);
+    this.pending.delete(uri);
+  }
+
   /** Applies incremental changes one by one (as TextDocument.update does), noting where they fell. */
   private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
     let edit = this.pending.get(document.uri);

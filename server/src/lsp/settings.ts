@@ -74,6 +74,7 @@ export function overlay(base: Settings, value: unknown): Settings {
     glossaryFiles: [...base.glossaryFiles],
     languages: [...base.languages],
     industries: [...base.industries],
+    maxDocumentSizeMB: base.maxDocumentSizeMB,
   };
   if (!isObject(value)) return result;
   if (isObject(value.rules)) {
@@ -88,6 +89,8 @@ export function overlay(base: Settings, value: unknown): Settings {
     const flat = value[`${key}.enable`];
     if (typeof flat === 'boolean') result[key] = { enable: flat };
   }
+  const limit = value.maxDocumentSizeMB;
+  if (typeof limit === 'number' && Number.isFinite(limit) && limit > 0) result.maxDocumentSizeMB = limit;
   for (const key of ['glossaryFiles', 'languages', 'industries'] as const) {
     const list = value[key];
     if (Array.isArray(list)) result[key] = list.filter((item): item is string => typeof item === 'string' && item.trim() !== '');

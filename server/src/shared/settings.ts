@@ -17,6 +17,8 @@ export interface Settings {
   languages: string[];
   /** The writer's industries, ranked first in completion. */
   industries: string[];
+  /** Documents larger than this many megabytes (of text) are not checked; a message says so. */
+  maxDocumentSizeMB: number;
 }
 
 /** The section name in VS Code settings: "kpoGlossary.rules", "kpoGlossary.hover.enable", ... */
@@ -30,4 +32,5 @@ export const DEFAULT_SETTINGS: Settings = {
   glossaryFiles: [],
   languages: ['markdown'],
   industries: [],
+  maxDocumentSizeMB: 10,
 };
