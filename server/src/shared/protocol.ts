@@ -1,16 +1,10 @@
 // Custom messages between the client and the server, beyond LSP. One namespace per message, with
 // its method name and payload type.
 
-export interface GlossaryProblemInfo {
-  file: string;
-  /** 1-based, like editors show them; the end when the problem has a range. */
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-  severity: 'error' | 'warning';
-  message: string;
-}
+import type { GlossaryProblem } from '../core/types';
+
+/** A glossary problem as the core reports it (1-based line and column, like editors show them). */
+export type GlossaryProblemInfo = GlossaryProblem;
 
 export interface GlossaryStatus {
   /** Number of entries in use. */
