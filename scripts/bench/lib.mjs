@@ -20,6 +20,8 @@ export function core() {
     ...require(path.join(base, 'glossary', 'load.js')),
     ...require(path.join(base, 'glossary', 'index.js')),
     ...require(path.join(base, 'markdown', 'index.js')),
+    ...require(path.join(base, 'analysis.js')),
+    ...require(path.join(base, 'positions.js')),
   };
 }
 
@@ -81,27 +83,12 @@ export function log(message) {
   process.stderr.write(message + '\n');
 }
 
+/** Line starts, as the engine computes them (core/analysis.ts). */
 export function lineStarts(text) {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
+  return core().lineStartsOf(text);
 }
 
-/** LSP position of an offset. */
+/** LSP position of an offset, as the engine converts it (core/positions.ts). */
 export function positionAt(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
+  return core().positionAt(starts, offset);
 }
