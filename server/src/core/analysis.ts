@@ -6,6 +6,7 @@ import { parseMarkdown, type ParsedMarkdown, type ProseBlock } from './markdown'
 import type { GlossaryIndex, NameRef, TraitRef } from './glossary/index';
 import { tokenizeBlock, type Token } from './match/tokens';
 import type { PhraseIndex } from './match/phrase-index';
+import { countBefore } from './search';
 
 export interface Mention<T = NameRef> {
   ref: T;
@@ -241,12 +242,5 @@ export function lineStartsOf(text: string): number[] {
 
 /** The 0-based line of an offset, by binary search over line starts. */
 export function lineOf(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, countBefore(lineStarts.length, (i) => lineStarts[i] <= offset) - 1);
 }

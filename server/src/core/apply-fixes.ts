@@ -3,6 +3,7 @@
 // tasks under one "KPO") are applied once.
 
 import type { Finding, Severity, TextEdit } from './types';
+import { countBefore } from './search';
 
 export interface FixResult {
   text: string;
@@ -68,14 +69,7 @@ function same(a: TextEdit, b: TextEdit): boolean {
 }
 
 function insertionPoint(taken: TextEdit[], start: number): number {
-  let lo = 0;
-  let hi = taken.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (taken[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(taken.length, (i) => taken[i].start < start);
 }
 
 /** Whether `edit` overlaps a taken edit other than an identical one (insertions at one point overlap too). */

@@ -10,6 +10,7 @@ import { RULES, type Rule } from './rules';
 import type { Finding, Glossary, GlossaryEntry, GlossaryProblem, Severity } from './types';
 import { loadGlossary, type GlossarySource } from './glossary/load';
 import { checkExamples } from './glossary/examples';
+import { countBefore } from './search';
 
 export type RuleSetting = Severity | 'off';
 export type { TextChange } from './incremental';
@@ -233,14 +234,7 @@ function keepTypedCase(name: string, typed: string): string {
 /** Whether an offset is inside or at the end of a prose segment. */
 export function inProse(analysis: DocumentAnalysis, offset: number): boolean {
   const blocks = analysis.markdown.blocks;
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (blocks[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const block = blocks[lo];
+  const block = blocks[countBefore(blocks.length, (i) => blocks[i].start <= offset) - 1];
   if (!block || offset < block.start || offset > block.end) return false;
   return block.segments.some((s) => s.start <= offset && offset <= s.end);
 }
@@ -320,14 +314,7 @@ function keep(linted: LintedBlocks, b: number, delta: number): Finding[] {
 /** The index of the block holding `offset` (the last block starting at or before it). */
 function blockAt(analysis: DocumentAnalysis, offset: number): number {
   const blocks = analysis.blocks;
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (blocks[mid].block.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, countBefore(blocks.length, (i) => blocks[i].block.start <= offset) - 1);
 }
 
 /** Drops findings silenced by `<!-- kpo-disable… -->` comments. */

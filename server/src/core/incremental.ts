@@ -23,6 +23,7 @@ import { analyzeBlock, analyzeDocument, blockContexts, moveTokens, type BlockAna
 import { detach } from './detach';
 import type { GlossaryIndex } from './glossary/index';
 import { documentReferences, parseMarkdownSlice, setDocumentReferences, sliceDefinitions, type Directive, type ParsedMarkdown, type ProseBlock } from './markdown';
+import { countBefore } from './search';
 
 /** An edit of the previous text: `[start, end)` of it was replaced by `text`. */
 export interface TextChange {
@@ -210,38 +211,17 @@ function nextLineStart(text: string, p: number): number {
 
 /** The index of the last block starting before `offset`, or -1. */
 function lastStartingBefore(blocks: readonly ProseBlock[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return countBefore(blocks.length, (i) => blocks[i].start < offset) - 1;
 }
 
 /** The index of the first block starting after `offset` (blocks.length if none). */
 function firstStartingAfter(blocks: readonly ProseBlock[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(blocks.length, (i) => blocks[i].start <= offset);
 }
 
 /** The index of the first mention in block `b` or later. */
 function firstMentionOfBlock(mentions: readonly Mention[], b: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].block < b) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(mentions.length, (i) => mentions[i].block < b);
 }
 
 /** Whether `fresh` is `old` moved by `delta`. */

@@ -5,6 +5,7 @@
 import type { ComparisonAspect, Glossary, GlossaryEntry } from '../types';
 import { nameWords, normalizeKey, pluralForms } from '../match/normalize';
 import { PhraseIndex } from '../match/phrase-index';
+import { countBefore } from '../search';
 
 export type NameKind = 'term' | 'alias' | 'acronym' | 'avoid';
 export type Side = 'kpo' | 'bpo';
@@ -65,13 +66,7 @@ export class GlossaryIndex {
   /** Completion names whose key starts with the normalised prefix, in key order. */
   namesWithPrefix(prefix: string): CompletionName[] {
     const names = this.completionNames;
-    let lo = 0;
-    let hi = names.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (names[mid].key < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(names.length, (i) => names[i].key < prefix);
     const found: CompletionName[] = [];
     for (let i = lo; i < names.length && names[i].key.startsWith(prefix); i++) found.push(names[i]);
     return found;

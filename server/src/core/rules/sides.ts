@@ -9,6 +9,7 @@
 
 import type { DocumentAnalysis, Mention, Unit } from '../analysis';
 import type { GlossaryIndex, Side } from '../glossary/index';
+import { countBefore } from '../search';
 
 export interface SideClaim {
   side: Side;
@@ -152,13 +153,7 @@ export function switchIsSafe(analysis: DocumentAnalysis, index: GlossaryIndex, u
  * binary search: a paragraph of thousands of sentences must not cost a scan per sentence.
  */
 export function inUnit<T extends { first: number }>(items: readonly T[], unit: Unit): T[] {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].first < unit.first) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(items.length, (i) => items[i].first < unit.first);
   let end = lo;
   while (end < items.length && items[end].first < unit.end) end++;
   return items.slice(lo, end);
