@@ -1,5 +1,5 @@
 // Fixture documents: each line's expected findings are marked with <!-- expect: rule-id ... --> at
-// its end. The test compares them with the findings, then applies every preferred fix, compares the
+// its end. The test compares them with the findings, then applies every safe fix, compares the
 // result with the snapshot <name>.fixed.md (UPDATE_SNAPSHOTS=1 writes it), and lints the fixed text
 // again: no fixable finding may remain.
 
@@ -31,7 +31,7 @@ describe('fixtures', () => {
       assert.deepStrictEqual(got, expectations(text));
 
       const fixed = fixAll(text, (t) => engine.lint(engine.analyze(t))).text;
-      const remaining = engine.lint(engine.analyze(fixed)).filter((f) => f.fixes.some((x) => x.preferred));
+      const remaining = engine.lint(engine.analyze(fixed)).filter((f) => f.fixes.some((x) => x.safe));
       assert.deepStrictEqual(remaining, [], 'a fixable finding remains after fixing');
       const snapshot = `${DIR}/${name.replace(/\.md$/, '.fixed.md')}`;
       if (process.env.UPDATE_SNAPSHOTS || !fs.existsSync(snapshot)) fs.writeFileSync(snapshot, fixed);

@@ -2,6 +2,7 @@
 // SARIF 2.1.0 for code-scanning services. Pure functions from results to text.
 
 import { lineStartsOf } from '../core/analysis';
+import { hasSafeFix } from '../core/apply-fixes';
 import { positionAt } from '../core/positions';
 import { RULES } from '../core/rules';
 import { REPOSITORY_URL, ruleHelpUri } from '../shared/links';
@@ -39,7 +40,7 @@ export function summarize(results: FileResult[]): Record<Severity, number> & { f
   const counts = { error: 0, warning: 0, info: 0, hint: 0, fixable: 0 };
   for (const r of results) for (const f of r.findings) {
     counts[f.severity]++;
-    if (f.fixes.some((x) => x.preferred)) counts.fixable++;
+    if (hasSafeFix(f)) counts.fixable++;
   }
   return counts;
 }
@@ -54,7 +55,7 @@ export function formatStylish(results: FileResult[], color: boolean): string {
     lines.push(paint('4', result.file));
     for (const f of result.findings) {
       const at = locate(starts, f.start, f.end);
-      const fixable = f.fixes.some((x) => x.preferred) ? ' (fixable)' : '';
+      const fixable = hasSafeFix(f) ? ' (fixable)' : f.fixes.length > 0 ? ' (suggestions in the editor)' : '';
       lines.push(`  ${`${at.line}:${at.column}`.padEnd(8)} ${paint(colors[f.severity], f.severity.padEnd(7))}  ${f.message}${fixable}  ${paint('90', f.ruleId)}`);
     }
     lines.push('');
@@ -89,7 +90,8 @@ export function formatJson(results: FileResult[], glossaryProblems: GlossaryProb
         entryId: f.entryId,
         fixes: f.fixes.map((fix) => ({
           title: fix.title,
-          preferred: fix.preferred === true,
+          safe: fix.safe === true,
+          preferred: fix.preferred === true || fix.safe === true,
           edits: fix.edits.map((e) => ({ ...locate(starts, e.start, e.end), start: e.start, end: e.end, newText: e.newText })),
         })),
       })),

@@ -1,20 +1,26 @@
-// Applies the preferred fix of each finding to a text. Edits that overlap an edit already taken are
-// skipped (a second pass of lint-and-fix picks them up); identical edits from several findings (two
-// tasks under one "KPO") are applied once.
+// Applies the safe fix of each finding to a text (`kpo-lint --fix`, "Fix all", fix-on-save). Only
+// safe fixes are ever applied without the writer choosing them (see Fix in types.ts); suggestions stay
+// in the quick-fix menu. Edits that overlap an edit already taken are skipped (a second pass of
+// lint-and-fix picks them up); identical edits from several findings are applied once.
 
 import type { Finding, Severity, TextEdit } from './types';
 import { countBefore } from './search';
 
 export interface FixResult {
   text: string;
-  /** How many findings had their preferred fix applied. */
+  /** How many findings had their safe fix applied. */
   applied: number;
 }
 
-export function preferredEdits(findings: Finding[]): Array<{ finding: Finding; edits: TextEdit[] }> {
+/** Whether a finding has a fix that may be applied without the writer choosing it. */
+export function hasSafeFix(finding: Finding): boolean {
+  return finding.fixes.some((f) => f.safe === true);
+}
+
+function safeEdits(findings: Finding[]): Array<{ finding: Finding; edits: TextEdit[] }> {
   const chosen: Array<{ finding: Finding; edits: TextEdit[] }> = [];
   for (const finding of findings) {
-    const fix = finding.fixes.find((f) => f.preferred);
+    const fix = finding.fixes.find((f) => f.safe === true);
     if (fix) chosen.push({ finding, edits: fix.edits });
   }
   return chosen;
@@ -41,15 +47,14 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
 }
 
 /**
- * The edits of the preferred fixes that can be applied together. Findings are taken by severity first
- * (an error's or warning's fix wins over an information's when both edit the same words: switching
- * "KPO" to "BPO" beats expanding it), then in document order; a finding whose edits overlap an edit
- * already taken is skipped (the next lint-and-fix pass picks it up), identical edits from several
- * findings are shared. `applied` counts the findings whose fix was taken. Used by
- * `applyPreferredFixes` and by the server's fix-all actions.
+ * The edits of the safe fixes that can be applied together. Findings are taken by severity first
+ * (an error's fix wins over an information's when both edit the same words), then in document order;
+ * a finding whose edits overlap an edit already taken is skipped (the next lint-and-fix pass picks it
+ * up), identical edits from several findings are shared. `applied` counts the findings whose fix was
+ * taken. Used by `applySafeFixes` and by the server's fix-all actions.
  */
-export function choosePreferredEdits(findings: Finding[]): { edits: TextEdit[]; applied: number } {
-  const chosen = preferredEdits(findings).sort((a, b) => RANK[b.finding.severity] - RANK[a.finding.severity] || a.finding.start - b.finding.start);
+export function chooseSafeEdits(findings: Finding[]): { edits: TextEdit[]; applied: number } {
+  const chosen = safeEdits(findings).sort((a, b) => RANK[b.finding.severity] - RANK[a.finding.severity] || a.finding.start - b.finding.start);
   const taken: TextEdit[] = []; // kept sorted by start, non-overlapping
   let applied = 0;
   for (const { edits } of chosen) {
@@ -84,27 +89,28 @@ function conflicts(taken: TextEdit[], edit: TextEdit): boolean {
   return false;
 }
 
-export function applyPreferredFixes(text: string, findings: Finding[]): FixResult {
-  const { edits, applied } = choosePreferredEdits(findings);
+export function applySafeFixes(text: string, findings: Finding[]): FixResult {
+  const { edits, applied } = chooseSafeEdits(findings);
   return { text: applyEdits(text, edits).text, applied };
 }
 
 /**
- * Fixes everything fixable, the way "fix all" and `kpo-lint --fix` should: lint, apply the preferred
- * fixes of the most severe findings only, lint again, and so on, down to information. Taking one
- * severity at a time matters because a fix can change what lesser findings mean (switching "KPO" to
- * "BPO" changes which use of "BPO" comes first, so an expansion chosen earlier would be in the wrong
- * place). Stops when nothing changes, after at most `maxPasses` passes.
+ * Applies every safe fix, the way "fix all", fix-on-save and `kpo-lint --fix` do: lint, apply the safe
+ * fixes of the most severe findings, lint again, and so on, down to information. Taking one severity at
+ * a time matters because a fix can change what lesser findings mean (correcting a wrong expansion
+ * defines the acronym, so an expansion chosen earlier for its first use would be one too many). Stops
+ * when nothing changes, after at most `maxPasses` passes.
  */
 export function fixAll(text: string, lint: (text: string) => Finding[], maxPasses = 10): FixResult & { findings: Finding[] } {
   let current = text;
   let applied = 0;
   let findings = lint(current);
   for (let pass = 0; pass < maxPasses; pass++) {
-    const fixable = findings.filter((f) => f.fixes.some((x) => x.preferred));
+    const fixable = findings.filter(hasSafeFix);
     if (fixable.length === 0) break;
-    const top = Math.max(...fixable.map((f) => RANK[f.severity]));
-    const result = applyPreferredFixes(current, fixable.filter((f) => RANK[f.severity] === top));
+    let top = 0;
+    for (const f of fixable) top = Math.max(top, RANK[f.severity]);
+    const result = applySafeFixes(current, fixable.filter((f) => RANK[f.severity] === top));
     if (result.applied === 0 || result.text === current) break;
     applied += result.applied;
     current = result.text;

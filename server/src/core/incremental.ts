@@ -243,8 +243,14 @@ function sameBlock(fresh: ProseBlock, old: ProseBlock, delta: number): boolean {
     const b = old.segments[i];
     if (a.start !== b.start + delta || a.end !== b.end + delta || a.continues !== b.continues) return false;
   }
+  const linksA = fresh.links ?? NO_LINKS;
+  const linksB = old.links ?? NO_LINKS;
+  if (linksA.length !== linksB.length) return false;
+  for (let i = 0; i < linksA.length; i++) if (linksA[i] !== linksB[i] + delta) return false;
   return true;
 }
+
+const NO_LINKS: number[] = [];
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {
   if (a.size !== b.size) return false;
@@ -262,6 +268,7 @@ function moveBlock(analysis: BlockAnalysis, delta: number, blocks: number): void
       s.start += delta;
       s.end += delta;
     }
+    if (block.links) for (let i = 0; i < block.links.length; i++) block.links[i] += delta;
     moveTokens(analysis, delta);
   }
   for (const m of analysis.mentions) {

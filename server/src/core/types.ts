@@ -11,11 +11,21 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * A change that resolves a finding. Two kinds, as ESLint has fixes and suggestions:
+ * - a **safe** fix is correct by construction (a listed variant replaced by its term, a wrong expansion
+ *   replaced by the right one, an expansion added where the document has none): `kpo-lint --fix`,
+ *   "Fix all" and fix-on-save apply it, and at most one fix of a finding is safe;
+ * - any other fix is a **suggestion** (a KPO↔BPO switch, an expansion where the document defines the
+ *   acronym later): offered in the quick-fix menu only, for the writer to choose.
+ */
 export interface Fix {
   /** What the fix does, said to a writer ("Replace with “BPO”"). */
   title: string;
   edits: TextEdit[];
-  /** The one fix applied by "fix all" and `kpo-lint --fix`. At most one per finding. */
+  /** Applied by `kpo-lint --fix`, "Fix all" and fix-on-save. At most one per finding. */
+  safe?: boolean;
+  /** The fix the quick-fix menu puts first (VS Code's `isPreferred`). At most one per finding; a safe fix is always preferred. */
   preferred?: boolean;
 }
 
@@ -29,12 +39,6 @@ export interface Finding {
   fixes: Fix[];
   /** The glossary entry the finding is about, when there is one (for hover and "more information"). */
   entryId?: string;
-}
-
-/** A position in a source file, 1-based like editors show it. */
-export interface SourcePosition {
-  line: number;
-  column: number;
 }
 
 export interface GlossaryProblem {
@@ -73,6 +77,13 @@ export interface GlossaryEntry {
   examples: string[];
   /** Further facts shown in the hover. */
   notes: string[];
+  /**
+   * A service the market sells both ways (as KPO by some vendors, as BPO by others), such as medical
+   * coding: its category does not drive kpo-bpo/task-mismatch, and the hover says so.
+   */
+  contested?: boolean;
+  /** An acronym every reader knows (HR, IT): acronym/undefined never asks for its expansion. */
+  wellKnown?: boolean;
   /** Sentences that must and must not be flagged, checked when the glossary loads. */
   tests?: { flag: ExampleCase[]; pass: ExampleCase[] };
   /** Where the entry was defined, for go-to-definition and problems. */
@@ -108,8 +119,19 @@ export interface ComparisonAspect {
 export interface ComparisonSide {
   /** The comparison's cell, in the glossary's words. */
   summary: string;
-  /** Phrases that attribute this side's trait to a subject ("cheap", "critical thinking"). */
+  /** Phrases that attribute this side's trait to a subject ("cheap", "rule-based", "highly skilled"). */
   traits: string[];
+  /**
+   * Qualities any provider may claim for itself ("innovation", "domain expertise"): said of the other
+   * side they count only as what the work is or needs ("BPO requires domain expertise"), never as
+   * what a vendor brings ("our BPO team brings expertise").
+   */
+  qualities?: string[];
+  /**
+   * Comparatives of this side ("cheaper", "lower cost"): they count only when the sentence compares
+   * with the other side ("KPO is cheaper than BPO"), since against in-house work either side may be.
+   */
+  comparatives?: string[];
 }
 
 export interface Glossary {

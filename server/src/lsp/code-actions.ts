@@ -1,6 +1,6 @@
-// Code actions: for each of our diagnostics its fixes as quick fixes (the preferred one marked), "fix
-// all of this rule" and "disable this rule for this line"; and `source.fixAll.kpo-glossary` for
-// fix-on-save. Actions are computed from the current version's findings; the client's diagnostics only
+// Code actions: for each of our diagnostics its fixes as quick fixes (safe fixes and suggestions; the
+// preferred one marked), "fix all of this rule" (safe fixes only) and "disable this rule for this
+// line"; and `source.fixAll.kpo-glossary` for fix-on-save, which applies safe fixes only. Actions are computed from the current version's findings; the client's diagnostics only
 // say which findings are meant, matched by rule and range.
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
@@ -8,7 +8,7 @@ import { lineOf, type DocumentAnalysis } from '../core/analysis';
 import { appendixEdit } from '../core/appendix';
 import { inProse } from '../core/engine';
 import { ADD_ALIAS_COMMAND, ADD_TO_GLOSSARY_COMMAND, type AddAliasArgs, type AddToGlossaryArgs } from '../shared/protocol';
-import { applyEdits, choosePreferredEdits, fixAll, minimalEdit } from '../core/apply-fixes';
+import { applyEdits, chooseSafeEdits, fixAll, hasSafeFix, minimalEdit } from '../core/apply-fixes';
 import { ruleOptions } from './settings';
 import type { Finding, GlossaryEntry, TextEdit } from '../core/types';
 import type { ServerContext, Snapshot } from './context';
@@ -37,20 +37,20 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          isPreferred: fix.preferred === true,
+          isPreferred: fix.preferred === true || fix.safe === true,
           edit: edit(ctx, snapshot, fix.edits),
         });
       }
     }
     const rules = [...new Set(targeted.map(([f]) => f.ruleId))];
     for (const ruleId of rules) {
-      const ofRule = findings.filter((f) => f.ruleId === ruleId && f.fixes.some((x) => x.preferred));
+      const ofRule = findings.filter((f) => f.ruleId === ruleId && hasSafeFix(f));
       if (ofRule.length > 1) {
         actions.push({
           title: `Fix all ${ruleId} problems in this document`,
           kind: CodeActionKind.QuickFix,
           diagnostics: ofRule.map((f) => toDiagnostic(f, snapshot.analysis, snapshot.document.version)),
-          edit: edit(ctx, snapshot, preferredEdits(snapshot, ofRule)),
+          edit: edit(ctx, snapshot, safeEdits(snapshot, ofRule)),
         });
       }
     }
@@ -80,8 +80,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
   }
 
   if (wants(FIX_ALL_KIND)) {
-    const fixable = findings.filter((f) => f.fixes.some((x) => x.preferred));
-    if (fixable.length > 0) {
+    if (findings.some(hasSafeFix)) {
       // Fix, lint again, fix again (most severe first), then send the difference as one edit.
       const rules = ruleOptions(snapshot.settings);
       const fixed = fixAll(snapshot.analysis.text, (text) => snapshot.engine.lint(snapshot.engine.analyze(text), { rules }));
@@ -180,9 +179,9 @@ function targets(snapshot: Snapshot, findings: Finding[], params: CodeActionPara
   return result;
 }
 
-/** The preferred fixes of `findings` that apply together, as core/apply-fixes chooses them. */
-function preferredEdits(snapshot: Snapshot, findings: Finding[]): TextEdit[] {
-  return applyEdits(snapshot.analysis.text, choosePreferredEdits(findings).edits).applied;
+/** The safe fixes of `findings` that apply together, as core/apply-fixes chooses them. */
+function safeEdits(snapshot: Snapshot, findings: Finding[]): TextEdit[] {
+  return applyEdits(snapshot.analysis.text, chooseSafeEdits(findings).edits).applied;
 }
 
 /**

@@ -20,7 +20,7 @@ describe('kpo-lint --fix is atomic', function () {
     const file = path.join(dir, 'big.md');
     // The fully fixed text, for comparison.
     fs.writeFileSync(file, original);
-    const full = spawnSync(process.execPath, [BIN, '--fix', '--fail-on', 'none', file], { encoding: 'utf8' });
+    const full = spawnSync(process.execPath, [BIN, '--fix', '--fail-on', 'none', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     assert.strictEqual(full.status, 0, full.stderr);
     const fixed = fs.readFileSync(file, 'utf8');
     assert.notStrictEqual(fixed, original);

@@ -49,7 +49,7 @@ describe('engine properties (fast-check)', function () {
       fc.property(documents, (text) => {
         const result = fixAll(text, (t) => engine.lint(engine.analyze(t)));
         assert.strictEqual(typeof result.text, 'string');
-        if (result.findings.some((f) => f.fixes.some((x) => x.preferred))) stuck++;
+        if (result.findings.some((f) => f.fixes.some((x) => x.safe))) stuck++;
       }),
       { numRuns: 3000, seed: 7 },
     );

@@ -1,11 +1,14 @@
 // One-line cases per rule. In "flag" cases the expected findings are marked [[like this]]; "pass"
 // cases must produce no finding of the rule. "\n" makes multi-line documents (headings, lists, tables).
+// "fixes" are safe fixes (applied by --fix, Fix all and fix-on-save): [input, text after applying them].
+// "suggests" are fixes offered in the quick-fix menu only: [input, the title of one of them]; such a
+// case must have no safe fix at all.
 
 export interface RuleCases {
   flag: string[];
   pass: string[];
-  /** [input, text after applying the preferred fixes] */
   fixes: Array<[string, string]>;
+  suggests: Array<[string, string]>;
 }
 
 export const CASES: Record<string, RuleCases> = {
@@ -18,17 +21,23 @@ export const CASES: Record<string, RuleCases> = {
       'Knowledge Process Outsourcing (KPO) teams excel at [[call center operations]].',
       'We will move [[data entry]] to our KPO partner in Manila.',
       'Our BPO vendor delivers [[financial modeling]] every quarter.',
-      'Through BPO, the client gets [[market research]] at scale.',
+      'Examples of KPO include market research, intellectual property research and [[payroll processing]].',
+      '> *Scope of KPO services:* market sizing, competitor profiling and survey [[data entry]] for our panel.',
+      '**[[Data entry]]** — keying records from scanned forms; a core KPO service.',
+      'Halden has a smaller KPO arm, set up last year, which handles [[payroll processing]] for employers.',
+      '"Our BPO partners currently do our [[financial modelling]] and reserving studies," she said.',
+      '### What does your healthcare KPO practice include?\n\nOur practice covers:\n\n- Claims [[data entry]] for health plans',
+      'Our BPO operations team in Chennai runs literature reviews and [[market research]] for sponsors.',
       '| Service | Model |\n|---|---|\n| [[Customer service]] | KPO |',
       'Our KPO offering:\n\n- [[Call centre operations]]\n- Risk management',
       '- KPO services\n  - [[Payroll]]\n  - Investment research',
       'The business process outsourcing team will run [[litigation support]].',
       "Our KPO team's [[data-entry]] service is fast.",
-      'BPO providers will handle [[risk management]] and [[contract review]].',
+      'BPO providers will handle [[risk management and contract review]].',
       'Our KPO desk covers [[customer services]] across time zones.',
       '| KPO | BPO |\n|---|---|\n| [[Data entry]] | Payroll processing |',
-      'BPOs rarely offer [[investment research]].',
       'Our KPO team handles [[data entry]] and financial analysis.',
+      'The KPO desk took over our [[payroll processing]] in six weeks and has not missed a deadline since.',
     ],
     pass: [
       'We outsource payroll processing to a BPO vendor.',
@@ -51,18 +60,46 @@ export const CASES: Record<string, RuleCases> = {
       'The KPO team receives data from the BPO team, which does the data entry.',
       '## Our KPO services\n\nWe also describe data entry elsewhere.',
       '## KPO and BPO\n\n- Data entry\n- Market research',
+      'BPOs rarely offer investment research.',
+      // Histories, careers, questions, negations and exclusions make no claim.
+      'KPO grew out of BPO, which began with data entry and call center operations.',
+      'Analysts who started in customer service now lead our KPO research desk.',
+      'She began her career in data entry at a KPO firm in Pune.',
+      'Is data entry really KPO?',
+      '## Is data entry really KPO?\n\n- Data entry',
+      '## What KPO is not\n\n- Data entry\n- Call centre operations',
+      'A few things regularly get sold as KPO that are not:\n\n- Data entry with a fancy title',
+      'Our KPO services exclude data entry and payroll processing.',
+      'In the 1990s, BPO vendors ran call centres; today we offer:\n\n- Market research',
+      'Some vendors describe data entry as KPO work.',
+      'Clients often confuse data entry with KPO.',
+      'If you need payroll processing, hire a BPO vendor; if you need financial analysis, a KPO firm.',
+      'Our KPO team uses the data from the BPO team, which does the data entry.',
+      'We moved data entry from our KPO team to a BPO partner in 2021.',
+      // Contested services are sold both ways.
+      'Our KPO team handles medical billing and medical coding.',
+      'Our BPO desk runs medical coding for three hospitals.',
+      // The side must govern the phrase.
+      'Clients that outsource data entry often ask us about KPO.',
+      'Financial services and legal services are the largest buyers, as BPO reports show.',
     ],
-    fixes: [
-      ['Our KPO desk will take over customer support tickets.', 'Our BPO desk will take over customer support tickets.'],
-      ['Our KPO team handles data entry and financial analysis.', 'Our KPO team handles data analysis and financial analysis.'],
-      ['The Business Process Outsourcing team will run litigation support.', 'The Knowledge Process Outsourcing team will run litigation support.'],
-      ['BPOs rarely offer investment research.', 'KPOs rarely offer investment research.'],
+    fixes: [],
+    suggests: [
+      ['Our KPO desk will take over customer support tickets.', 'Change “KPO” to “BPO”'],
+      ['Our KPO team handles data entry and financial analysis.', 'Change “KPO” to “BPO”'],
+      ['The Business Process Outsourcing (BPO) team will run litigation support.', 'Change “Business Process Outsourcing (BPO)” to “Knowledge Process Outsourcing (KPO)”'],
     ],
   },
   'kpo-bpo/attribute-mismatch': {
     flag: [
-      'KPO is valued for [[cheap]], [[routine]] processing.',
-      'Our BPO staff are hired for [[critical thinking]] and [[creativity]].',
+      'KPO is valued for [[cheap, routine]] processing.',
+      'Honestly, once you learn the templates, a lot of KPO work is pretty [[repetitive]].',
+      'BPO, on the other hand, depends on [[critical thinking]] and judgement at every step.',
+      'You want [[standardized]], repeatable output, which is what KPO does best.',
+      'Remember that KPO is a [[moderately skilled]] service, so do not over-specify credentials.',
+      'Engineering KPO is, by its nature, [[repetitive]] drafting work.',
+      '| Aspect | KPO | BPO |\n|---|---|---|\n| Cost | [[Low-cost]] | Lower cost at scale |',
+      'Our BPO staff are hired for [[critical thinking and creativity]].',
       'Our KPO team offers [[low-cost]] delivery.',
       'BPO analysts hold [[advanced degrees]].',
       'The KPO work is [[repetitive]].',
@@ -71,7 +108,6 @@ export const CASES: Record<string, RuleCases> = {
       'Knowledge Process Outsourcing is a [[rule-based]] activity.',
       'Our BPO desk is staffed by people with [[domain expertise]].',
       'KPO staff are [[moderately skilled]].',
-      '## Our BPO team\n\n- [[Critical thinking]] in every ticket',
       'KPO providers run [[standardized]] processes.',
       'Our BPO service comes at [[premium rates]].',
       'KPO work is [[low cost]] and quick.',
@@ -95,10 +131,22 @@ export const CASES: Record<string, RuleCases> = {
       'KPO never means low cost.',
       'The BPO contract is low cost and standardized.',
       '<!-- kpo-disable-next-line -->\nKPO is cheap.',
+      '## Our BPO team\n\n- Critical thinking in every ticket',
+      // Vendors praising their own BPO, trends, tooling, companies: not a trait said of the side.
+      'Acme, a BPO leader, is known for innovation.',
+      'Clients now expect BPO vendors to bring strategic insight.',
+      'BPO lowers cost through scale and specialised process expertise.',
+      'Our BPO teams bring the same curiosity, expertise and drive for innovation to every transaction.',
+      'Our BPO analysts apply domain expertise to every claim.',
+      'KPO grew out of routine BPO work in the 1990s.',
+      'Is KPO work really that repetitive?',
+      'Our KPO analysts automate the repetitive parts so they can focus on judgement.',
+      'KPO is not cheap, but it pays for itself.',
     ],
-    fixes: [
-      ['KPO is valued for cheap, routine processing.', 'BPO is valued for cheap, routine processing.'],
-      ['Our BPO staff are hired for critical thinking and creativity.', 'Our KPO staff are hired for critical thinking and creativity.'],
+    fixes: [],
+    suggests: [
+      ['KPO is valued for cheap, routine processing.', 'Change “KPO” to “BPO”'],
+      ['Our BPO staff are hired for critical thinking and creativity.', 'Change “BPO” to “KPO”'],
     ],
   },
   'acronym/wrong-expansion': {
@@ -119,6 +167,15 @@ export const CASES: Record<string, RuleCases> = {
       '[[Business Processing Outsourcing (KPO)]] is doubly wrong.',
       'In short, [[KPO (Business Process Outsourcing)]] and BPO differ.',
       '[[KPO (Computer-Aided Design)]] makes no sense.',
+      // Words that name nothing but read as an attempt at the expansion.
+      '[[Information Process Outsourcing (KPO)]] is growing.',
+      'Our [[Knowledge Process Offshoring (KPO)]] teams are in Pune.',
+      '## [[Information Process Outsourcing (KPO)]] explained',
+      '- [[KPO (Information Process Outsourcing)]] in a list',
+      'A friend had moved to a [[KPO — Knowledge Product Outsourcing]], if you wonder what the letters mean.',
+      '[[KPO stands for Business Process Outsourcing]].',
+      '[Read about [[Information Process Outsourcing (KPO)]]](https://example.com) first.',
+      'We offer [[Knowledge Process\nOffshoring (KPO)]] from two centres.',
     ],
     pass: [
       'Knowledge Process Outsourcing (KPO) is growing.',
@@ -136,10 +193,24 @@ export const CASES: Record<string, RuleCases> = {
       'The KPO team (Business Process Outsourcing is separate) meets.',
       '```\nKPO (Business Process Outsourcing)\n```',
       '<!-- kpo-disable-line acronym/wrong-expansion --> KPO (Business Process Outsourcing)',
+      'Knowledge Process Outsourcing services (KPO) are growing.',
+      '[Knowledge Process Outsourcing](https://example.com/kpo) (KPO) is growing.',
+      'Knowledge Process Outsourcing (**KPO**) is growing.',
+      'Knowledge-based outsourcing (KPO) is a loose description, not an expansion.',
+      'Our team (KPO) meets weekly.',
+      'We offer Business Process Outsourcing, or KPO, depending on scope.',
+      'KPO stands for Knowledge Process Outsourcing.',
     ],
     fixes: [
-      ['KPO (Business Process Outsourcing) is growing.', 'KPO (Knowledge Process Outsourcing) is growing.'],
-      ['Business Process Outsourcing (KPO) is growing.', 'Business Process Outsourcing (BPO) is growing.'],
+      ['Information Process Outsourcing (KPO) is growing.', 'Knowledge Process Outsourcing (KPO) is growing.'],
+      ['KPO (Knowledge Process Offshoring) is growing.', 'KPO (Knowledge Process Outsourcing) is growing.'],
+      ['We offer Knowledge Process\nOffshoring (KPO) from two centres.', 'We offer Knowledge Process\nOutsourcing (KPO) from two centres.'],
+    ],
+    suggests: [
+      ['KPO (Business Process Outsourcing) is growing.', 'Correct the expansion to “Knowledge Process Outsourcing”'],
+      ['KPO (Business Process Outsourcing) is growing.', 'Correct the acronym to “BPO”'],
+      ['Business Process Outsourcing (KPO) is growing.', 'Correct the acronym to “BPO”'],
+      ['[Read about Information Process Outsourcing (KPO)](https://example.com) first.', 'Correct the expansion to “Knowledge Process Outsourcing”'],
     ],
   },
   'acronym/undefined': {
@@ -176,10 +247,36 @@ export const CASES: Record<string, RuleCases> = {
       'Knowledge Process Outsourcing (KPO) providers; KPOs hire.',
       '---\ntitle: KPO\n---\n\nText without acronyms.',
       '<div>\nKPO\n</div>',
+      // Definitions in every form writers use.
+      '[Knowledge Process Outsourcing](https://example.com/kpo) (KPO) is growing. KPO firms hire analysts.',
+      'Knowledge Process [Outsourcing](https://example.com) (KPO) is growing. KPO firms hire.',
+      'Knowledge Process Outsourcing (**KPO**) is growing. KPO firms hire.',
+      '*Knowledge Process Outsourcing* (KPO) is growing. KPO firms hire.',
+      'Knowledge Process Outsourcing, or KPO, is growing. KPO firms hire.',
+      'KPO stands for Knowledge Process Outsourcing. KPO firms hire.',
+      'KPO is short for Knowledge Process Outsourcing; KPO firms hire analysts.',
+      'KPO — Knowledge Process Outsourcing — is growing.',
+      'Knowledge Process Outsourcing (hereafter KPO) is growing. KPO firms hire.',
+      '# Knowledge Process Outsourcing (KPO): a guide\n\nKPO firms hire analysts.',
+      'Our guide to Knowledge Process Outsourcing\n(KPO) comes first. KPO firms hire.',
+      // A wrong or variant expansion is a definition too (another rule reports it).
+      'Information Process Outsourcing (KPO) is growing. KPO firms hire.',
+      'Knowledge Processing Outsourcing (KPO) is growing. KPO firms hire.',
     ],
     fixes: [
       ['KPO is growing.', 'Knowledge Process Outsourcing (KPO) is growing.'],
       ['Our CAD team.', 'Our computer-aided design (CAD) team.'],
+      ['We hire a KPO partner.', 'We hire a Knowledge Process Outsourcing (KPO) partner.'],
+    ],
+    suggests: [
+      // Defined further down: the writer should move that definition, not add a second one.
+      ['KPO is growing. Knowledge Process Outsourcing (KPO) is defined later.', 'Expand to “Knowledge Process Outsourcing (KPO)”'],
+      // Forms an expansion cannot be written around safely.
+      ['KPO-led teams are growing.', 'Expand to “Knowledge Process Outsourcing (KPO)”'],
+      ['The KPO/BPO split is clear.', 'Expand to “Knowledge Process Outsourcing (KPO)”'],
+      ['I joined a BPO in Gurgaon.', 'Expand to “Business Process Outsourcing (BPO)”'],
+      ['KPOs are growing.', 'Expand to “Knowledge Process Outsourcing (KPOs)”'],
+      ['See [the KPO guide](https://example.com) first.', 'Expand to “Knowledge Process Outsourcing (KPO)”'],
     ],
   },
   'term/preferred': {
@@ -222,6 +319,12 @@ export const CASES: Record<string, RuleCases> = {
       ['knowledge processing outsourcing firms.', 'knowledge process outsourcing firms.'],
       ['KNOWLEDGE PROCESSING OUTSOURCING.', 'KNOWLEDGE PROCESS OUTSOURCING.'],
       ['Knowledge processing outsourcing works.', 'Knowledge process outsourcing works.'],
+      ['Our Knowledge Processing\nOutsourcing unit.', 'Our Knowledge Process\nOutsourcing unit.'],
+    ],
+    suggests: [
+      // Inside a link's text, or across markup, the replacement is only offered.
+      ['[Our Knowledge Processing Outsourcing page](https://example.com)', 'Replace with “Knowledge Process Outsourcing”'],
+      ['Our **Knowledge** Processing Outsourcing unit.', 'Replace with “Knowledge Process Outsourcing”'],
     ],
   },
 };

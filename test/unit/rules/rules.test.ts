@@ -6,7 +6,7 @@ import * as path from 'path';
 import { CASES } from './cases';
 import { builtinEngine, lintWith, markFindings, parseMarked } from '../helpers/engine';
 import { RULES, rulePage } from '../../../server/src/core/rules';
-import { applyPreferredFixes } from '../../../server/src/core/apply-fixes';
+import { applySafeFixes } from '../../../server/src/core/apply-fixes';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 
@@ -47,9 +47,19 @@ describe('rules', () => {
         it(`fixes: ${JSON.stringify(input)}`, () => {
           const findings = lintWith(ruleId, input);
           assert.ok(findings.length > 0, 'the fix case must be flagged');
-          const fixed = applyPreferredFixes(input, findings).text;
+          const fixed = applySafeFixes(input, findings).text;
           assert.strictEqual(fixed, expected);
-          assert.deepStrictEqual(lintWith(ruleId, fixed).filter((f) => f.fixes.some((x) => x.preferred)), [], 'no fixable finding remains');
+          assert.deepStrictEqual(lintWith(ruleId, fixed).filter((f) => f.fixes.some((x) => x.safe)), [], 'no fixable finding remains');
+        });
+      }
+      for (const [input, title] of cases.suggests) {
+        it(`suggests, never applies: ${JSON.stringify(input)} → ${title}`, () => {
+          const findings = lintWith(ruleId, input);
+          assert.ok(findings.length > 0, 'the suggestion case must be flagged');
+          const titles = findings.flatMap((f) => f.fixes.map((x) => x.title));
+          assert.ok(titles.includes(title), `offered: ${titles.join(' | ')}`);
+          assert.deepStrictEqual(findings.flatMap((f) => f.fixes.filter((x) => x.safe).map((x) => x.title)), [], 'no safe fix');
+          assert.strictEqual(applySafeFixes(input, findings).text, input, '--fix leaves the text alone');
         });
       }
     });

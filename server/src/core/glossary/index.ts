@@ -23,6 +23,10 @@ export interface TraitRef {
   aspect: ComparisonAspect;
   side: Side;
   phrase: string;
+  /** A quality any provider may claim (ComparisonSide.qualities): it counts only as a plain predicate. */
+  weak: boolean;
+  /** A comparative ("cheaper"): it counts only against the other side ("KPO is cheaper than BPO"). */
+  comparative: boolean;
 }
 
 export interface CompletionName {
@@ -50,7 +54,9 @@ export class GlossaryIndex {
     }
     for (const aspect of glossary.comparison) {
       for (const side of ['kpo', 'bpo'] as const) {
-        for (const phrase of aspect[side].traits) this.traits.add(nameWords(phrase), { aspect, side, phrase });
+        for (const phrase of aspect[side].traits) this.traits.add(nameWords(phrase), { aspect, side, phrase, weak: false, comparative: false });
+        for (const phrase of aspect[side].qualities ?? []) this.traits.add(nameWords(phrase), { aspect, side, phrase, weak: true, comparative: false });
+        for (const phrase of aspect[side].comparatives ?? []) this.traits.add(nameWords(phrase), { aspect, side, phrase, weak: false, comparative: true });
       }
     }
     this.completionNames.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -21,11 +21,11 @@ export interface GlossarySource {
   text: string;
 }
 
-const ENTRY_FIELDS = ['id', 'term', 'acronym', 'category', 'definition', 'aliases', 'avoid', 'industry', 'related', 'faq', 'examples', 'notes', 'tests', 'disabled'] as const;
+const ENTRY_FIELDS = ['id', 'term', 'acronym', 'category', 'definition', 'aliases', 'avoid', 'industry', 'related', 'faq', 'examples', 'notes', 'tests', 'disabled', 'contested', 'wellKnown'] as const;
 const TOP_FIELDS = ['version', 'terms', 'comparison', 'faq'] as const;
 const FAQ_FIELDS = ['id', 'question', 'answer', 'terms'] as const;
 const ASPECT_FIELDS = ['aspect', 'label', 'kpo', 'bpo'] as const;
-const SIDE_FIELDS = ['summary', 'traits'] as const;
+const SIDE_FIELDS = ['summary', 'traits', 'qualities', 'comparatives'] as const;
 export const GLOSSARY_FIELDS = { top: TOP_FIELDS, entry: ENTRY_FIELDS, faq: FAQ_FIELDS, aspect: ASPECT_FIELDS, side: SIDE_FIELDS };
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -85,6 +85,8 @@ interface EntryPatch {
   examples?: string[];
   notes?: string[];
   tests?: { flag: ExampleCase[]; pass: ExampleCase[] };
+  contested?: boolean;
+  wellKnown?: boolean;
 }
 
 interface Link {
@@ -196,12 +198,7 @@ class FileReader {
       this.report(this.at(node.get('acronym', true) as Node), `The acronym "${acronym}" must start with a capital letter and end with a capital letter or digit, such as "KPO".`);
       acronym = undefined;
     }
-    const disabledNode = node.get('disabled', true) as Node | undefined;
-    let disabled = false;
-    if (disabledNode !== undefined) {
-      if (isScalar(disabledNode) && typeof disabledNode.value === 'boolean') disabled = disabledNode.value;
-      else this.report(this.at(disabledNode), '"disabled" must be true or false.');
-    }
+    const disabled = this.flag(node, 'disabled') ?? false;
     const patch: EntryPatch = {
       file,
       place: this.at((node.get('term', true) as Node | undefined) ?? (node.get('id', true) as Node | undefined) ?? node),
@@ -211,6 +208,10 @@ class FileReader {
     };
     if (id !== undefined) patch.id = id;
     if (acronym !== undefined) patch.acronym = acronym;
+    for (const key of ['contested', 'wellKnown'] as const) {
+      const value = this.flag(node, key);
+      if (value !== undefined) patch[key] = value;
+    }
     for (const key of ['term', 'category', 'definition'] as const) {
       const value = this.string(node, key, false);
       if (value !== undefined) patch[key] = value;
@@ -234,6 +235,15 @@ class FileReader {
       }
     }
     return patch;
+  }
+
+  /** A true/false field, reported when it is something else. */
+  private flag(node: YAMLMap, key: string): boolean | undefined {
+    const value = node.get(key, true) as Node | undefined;
+    if (value === undefined) return undefined;
+    if (isScalar(value) && typeof value.value === 'boolean') return value.value;
+    this.report(this.at(value), `"${key}" must be true or false.`);
+    return undefined;
   }
 
   /** Example sentences with their positions, so a failing one is reported where it is written. */
@@ -280,7 +290,10 @@ class FileReader {
     this.checkFields(node, SIDE_FIELDS, `in the "${key}" side of a comparison`);
     const summary = this.string(node, 'summary', true);
     if (summary === undefined) return undefined;
-    return { summary, traits: this.strings(node, 'traits') };
+    const side: ComparisonSide = { summary, traits: this.strings(node, 'traits') };
+    if (node.has('qualities')) side.qualities = this.strings(node, 'qualities');
+    if (node.has('comparatives')) side.comparatives = this.strings(node, 'comparatives');
+    return side;
   }
 
   private readFaq(node: Node, links: Link[]): FaqItem | undefined {
@@ -471,6 +484,10 @@ function applyPatch(entry: GlossaryEntry, patch: EntryPatch): GlossaryEntry {
     if (patch[key] !== undefined) next[key] = patch[key]!;
   }
   if (patch.tests !== undefined) next.tests = patch.tests;
+  for (const key of ['contested', 'wellKnown'] as const) {
+    if (patch[key] === true) next[key] = true;
+    else if (patch[key] === false) delete next[key];
+  }
   return next;
 }
 
@@ -491,7 +508,10 @@ class NameRegistry {
     const mine = new Set<string>();
     for (const [text, what, key] of forms) {
       const other = this.owners.get(key);
-      if (other && other.entry !== entry && other.entry !== replacing) {
+      // An acronym may stand for several entries ("RPO": recruitment or research process
+      // outsourcing): the document's own definition says which one it means.
+      const shared = other !== undefined && what === 'acronym' && other.what === 'acronym';
+      if (other && other.entry !== entry && other.entry !== replacing && !shared) {
         clashes.push(`the ${what} "${text}" is already the ${other.what} of "${other.entry.term}" (${where(other.entry)})`);
       } else if (mine.has(key) && what !== 'term' && !replacing) {
         this.problems.push({ ...place, severity: 'warning', message: `In "${entry.term}", the ${what} "${text}" repeats another name of the same entry: remove it.` });

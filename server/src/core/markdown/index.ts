@@ -85,6 +85,12 @@ export interface ProseBlock {
   tableHeader?: boolean;
   /** Blocks inside block quotes: how many enclose it. */
   quoteDepth?: number;
+  /**
+   * The text of the links and the alt text of the images in the block, as pairs of offsets
+   * [start, end, start, end, ...] in document order; absent when there are none. Fixes never write
+   * inside them (nor inside a destination, which is not prose).
+   */
+  links?: number[];
 }
 
 export interface Directive {
@@ -181,25 +187,28 @@ function scanInlines(text: string, parser: BlockParser, references: References, 
   };
   const scanner = new InlineScanner(ctx);
   const blocks: ProseBlock[] = [];
+  const links: number[] = [];
   const specs = parser.specs;
   for (let i = 0; i < specs.block.length; i++) {
     const block = specs.block[i];
     const cells = specs.cells[i];
     const holes = specs.holes[i];
     const from = specs.from[i];
+    links.length = 0;
     if (cells !== null) {
       for (let k = 0; k < cells.length; k += 2) {
-        scanner.scan(text, cells[k], cells[k + 1], 0, null, block.segments, true, false);
+        scanner.scan(text, cells[k], cells[k + 1], 0, null, block.segments, true, false, links);
       }
     } else if (holes !== null) {
       const masked = maskHoles(text, from, specs.to[i], holes);
       const rel: number[] = [];
       for (let k = 0; k < holes.length; k += 2) rel.push(holes[k] - from, holes[k + 1] - from);
-      scanner.scan(masked, 0, masked.length, from, rel, block.segments, false, specs.task[i]);
+      scanner.scan(masked, 0, masked.length, from, rel, block.segments, false, specs.task[i], links);
     } else {
-      scanner.scan(text, from, specs.to[i], 0, null, block.segments, false, specs.task[i]);
+      scanner.scan(text, from, specs.to[i], 0, null, block.segments, false, specs.task[i], links);
     }
     if (block.segments.length > 0) {
+      if (links.length > 0) (block as ProseBlock).links = shift === 0 ? links.slice() : links.map((x) => x + shift);
       if (shift !== 0) {
         block.start += shift;
         block.end += shift;

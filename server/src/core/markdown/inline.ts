@@ -97,8 +97,10 @@ export class InlineScanner {
     segments: SegmentOut[],
     unitStart: boolean,
     taskAllowed: boolean,
+    links?: number[],
   ): void {
     this.n = 0;
+    this.linkTexts.length = 0;
     this.lsTop = 0;
     this.openLabels = 0;
     if (this.noCloser.size > 0) this.noCloser.clear();
@@ -252,9 +254,12 @@ export class InlineScanner {
       }
     }
     this.emit(src, from, to, delta, holes, segments, unitStart);
+    if (links !== undefined) for (const offset of this.linkTexts) links.push(offset + delta);
   }
 
   private lastLabelFormed = false;
+  /** The text ranges (pairs of src offsets) of the links and images formed by this scan. */
+  private readonly linkTexts: number[] = [];
 
   private cut(start: number, end: number, kind: number): number {
     const k = this.n++;
@@ -328,6 +333,7 @@ export class InlineScanner {
     }
     // A link or image is formed.
     this.lastLabelFormed = true;
+    this.linkTexts.push(textStart, i);
     this.cutKind[this.lsSlot[k]] = image ? BREAK : MARKUP;
     this.cut(i, end, image ? BREAK : endKind);
     this.lsTop--;

@@ -1,12 +1,14 @@
-// Fix builders shared by rules: switching a KPO/BPO mention to the other side, and replacing a
-// mention with another glossary term in the writer's capitalisation.
+// Fix builders and checks shared by rules: switching a KPO/BPO mention to the other side, renaming a
+// mention in the writer's form, and where a fix may not write (inside link text).
 
 import type { DocumentAnalysis, Mention } from '../analysis';
+import type { ProseBlock } from '../markdown';
 import { applyEdits } from '../apply-fixes';
-import { definitionPairOf } from './pairs';
-import type { GlossaryEntry, Fix } from '../types';
+import { definitionOf } from './definitions';
+import type { GlossaryEntry, Fix, TextEdit } from '../types';
 import type { GlossaryIndex, Side } from '../glossary/index';
 import { matchCase, pluralize } from '../match/normalize';
+import { countBefore } from '../search';
 
 /** The text a mention should become to name `target` instead, in the same form (acronym or words, plural, case). */
 export function renameMention(text: string, mention: Mention, target: GlossaryEntry): string {
@@ -17,28 +19,50 @@ export function renameMention(text: string, mention: Mention, target: GlossaryEn
 }
 
 /**
- * Switches a KPO/BPO mention to the other side. When the mention is half of a definition such as
- * "Knowledge Process Outsourcing (KPO)", both halves switch, so the fix cannot create a wrong expansion.
+ * Switches a KPO/BPO mention to the other side: a suggestion, never applied without the writer
+ * choosing it (a sentence may be right and the glossary's reading of it wrong). When the mention is
+ * half of a definition such as "Knowledge Process Outsourcing (KPO)", both halves switch, so the fix
+ * cannot create a wrong expansion.
  */
-export function switchSideFix(analysis: DocumentAnalysis, index: GlossaryIndex, marker: Mention, to: Side, preferred: boolean): Fix | undefined {
+export function switchSideFix(analysis: DocumentAnalysis, index: GlossaryIndex, marker: Mention, to: Side): Fix | undefined {
   const text = analysis.text;
   const target = index.sides[to];
   if (!target) return undefined;
-  const pair = definitionPairOf(analysis, marker);
-  const mentions = pair ? [pair.acronym, pair.expansion].sort((a, b) => a.start - b.start) : [marker];
-  const edits = mentions.map((m) => ({ start: m.start, end: m.end, newText: renameMention(text, m, target) }));
-  const from = pair ? text.slice(pair.start, pair.end) : text.slice(marker.start, marker.end);
-  // The pair as it reads after the switch (its edits moved to the pair's own text, so that no copy of
-  // the document up to the pair is made).
-  const into = pair ? applyEdits(text.slice(pair.start, pair.end), edits.map((e) => ({ ...e, start: e.start - pair.start, end: e.end - pair.start }))).text : edits[0].newText;
-  const fix: Fix = { title: `Change “${from}” to “${into}”`, edits };
-  if (preferred) fix.preferred = true;
-  return fix;
+  const pair = definitionOf(analysis, marker);
+  const both = pair?.expansion !== undefined && pair.match === 'same';
+  const halves = both ? [pair.acronym, pair.expansion!].sort((a, b) => a.start - b.start) : [marker];
+  const edits = halves.map((m) => ({ start: m.start, end: m.end, newText: renameMention(text, m, target) }));
+  const [start, end] = both ? [pair.start, pair.end] : [marker.start, marker.end];
+  const from = text.slice(start, end);
+  const into = applyEdits(from, edits.map((e) => ({ ...e, start: e.start - start, end: e.end - start }))).text;
+  return { title: `Change “${from.replace(/\s+/g, ' ')}” to “${into.replace(/\s+/g, ' ')}”`, edits };
 }
 
-export function replaceFix(text: string, mention: Mention, target: GlossaryEntry, preferred: boolean): Fix {
-  const newText = renameMention(text, { ...mention, ref: { ...mention.ref, kind: 'term' } }, target);
-  const fix: Fix = { title: `Replace with “${newText}”`, edits: [{ start: mention.start, end: mention.end, newText }] };
-  if (preferred) fix.preferred = true;
-  return fix;
+/** Whether [start, end) overlaps the text of a link or the alt text of an image in the block. */
+export function insideLinkText(block: ProseBlock, start: number, end: number): boolean {
+  const links = block.links;
+  if (!links) return false;
+  // Pairs are in order: find the last pair starting before `end`.
+  const k = countBefore(links.length >> 1, (i) => links[2 * i] < end) - 1;
+  for (let i = k; i >= 0 && i >= k - 4; i--) if (links[2 * i] < end && start < links[2 * i + 1]) return true;
+  return false;
+}
+
+/**
+ * An edit replacing the words of [start, end) by the words of `newText`, keeping what separates the
+ * written words (a line break and its indentation stay where they were) when both have as many words.
+ * Undefined when the written words carry markup (emphasis, brackets, a line break that cannot be kept):
+ * such a replacement would drop or break it.
+ */
+export function replaceWords(text: string, start: number, end: number, newText: string): TextEdit | undefined {
+  const written = text.slice(start, end);
+  if (/[*_[\]`<>]/.test(written)) return undefined;
+  const separators = written.match(/[^\p{L}\p{N}'’]+/gu) ?? [];
+  const words = newText.split(/([\s-]+)/);
+  const newWords = words.filter((_, i) => i % 2 === 0);
+  if (!/[\r\n]/.test(written)) return { start, end, newText };
+  if (newWords.length !== separators.length + 1) return undefined;
+  let out = newWords[0];
+  for (let i = 0; i < separators.length; i++) out += separators[i] + newWords[i + 1];
+  return { start, end, newText: out };
 }

@@ -1,7 +1,10 @@
 // term/preferred: a non-standard variant of a glossary term ("Knowledge Processing Outsourcing").
-// The fix writes the preferred term in the writer's capitalisation style.
+// The fix writes the preferred term in the writer's capitalisation style: a safe fix, since the variant
+// is listed in the glossary as a wrong form of that very term, except inside a link's text, where it
+// is only suggested (the text may quote a page title).
 
 import { blocksToCheck, type Rule } from './rule';
+import { insideLinkText, replaceWords } from './fixes';
 import { matchCase, pluralize } from '../match/normalize';
 
 export const preferredTerm: Rule = {
@@ -19,11 +22,13 @@ export const preferredTerm: Rule = {
       const written = text.slice(mention.start, mention.end);
       const cased = matchCase(entry.term, written);
       const newText = mention.ref.plural ? pluralize(cased) : cased;
+      // Safe unless the words sit in a link's text or carry markup the replacement would drop.
+      const edit = insideLinkText(block.block, mention.start, mention.end) ? undefined : replaceWords(text, mention.start, mention.end, newText);
       report({
         start: mention.start,
         end: mention.end,
-        message: `Use the standard term “${entry.term}” instead of “${written}”.`,
-        fixes: [{ title: `Replace with “${newText}”`, edits: [{ start: mention.start, end: mention.end, newText }], preferred: true }],
+        message: `Use the standard term “${entry.term}” instead of “${written.replace(/\s+/g, ' ')}”.`,
+        fixes: [edit ? { title: `Replace with “${newText}”`, edits: [edit], safe: true } : { title: `Replace with “${newText}”`, edits: [{ start: mention.start, end: mention.end, newText }], preferred: true }],
         entryId: entry.id,
       });
     }

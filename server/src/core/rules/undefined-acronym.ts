@@ -1,46 +1,119 @@
-// acronym/undefined: the first use of a glossary acronym comes before the document has given its
-// expansion as "Expansion (ACR)" or "ACR (Expansion)". Headings are not counted: titles commonly use
-// the short form, and the definition belongs in the prose below.
+// acronym/undefined: the first use of a glossary acronym comes before the document has defined it.
+// Definitions count in every form writers use (definitions.ts: "Expansion (ACR)", "ACR (Expansion)",
+// "Expansion, or ACR,", "ACR stands for Expansion", across links, emphasis and line breaks), in any
+// block, the title heading included; uses in headings do not count (titles use the short form, and the
+// definition belongs in the text below). A wrong or variant expansion is a definition too: the other
+// rules report it, and expanding the acronym again would nest one expansion in another. Acronyms the
+// glossary marks `wellKnown` (HR, IT) need no definition.
+//
+// The fix writes the expansion at the first use. It is safe only where it cannot be wrong: the
+// document defines the acronym nowhere (else the writer should move that definition up), the acronym
+// stands as a word of its own (not "KPO-led", "KPO/BPO", a plural, a possessive or inside
+// parentheses) and not inside a link's text.
 
 import type { DocumentAnalysis, Mention } from '../analysis';
 import type { Rule } from './rule';
-import { blockPairs } from './pairs';
+import type { Fix } from '../types';
+import { documentDefinitions } from './definitions';
+import { insideLinkText } from './fixes';
 
 export const undefinedAcronym: Rule = {
   id: 'acronym/undefined',
-  description: 'The first use of a glossary acronym comes before its expansion has been given.',
+  description: 'The first use of a glossary acronym comes before the document has defined it.',
   defaultSeverity: 'info',
   fixable: true,
   check({ analysis, index, report }) {
     const text = analysis.text;
+    const definitions = documentDefinitions(analysis);
+    // The first definition of each acronym (as written: entries may share one), and the acronyms of definitions.
+    const firstDefinition = new Map<string, number>();
+    const defining = new Set<Mention>();
+    for (const d of definitions) {
+      const acronym = d.acronym.ref.entry.acronym!;
+      if (!firstDefinition.has(acronym)) firstDefinition.set(acronym, d.start);
+      defining.add(d.acronym);
+    }
     // Only the first use of each acronym counts: once every acronym of the glossary has been seen,
     // the rest of the document has nothing to report (this rule reads the whole document on every
     // lint, so it stops early).
-    const unseen = new Set(index.acronyms.map((e) => e.id));
+    let unseen = new Set(index.acronyms.map((e) => e.acronym!)).size;
     const seen = new Set<string>();
     for (const mention of analysis.mentions) {
-      if (unseen.size === 0) break;
+      if (unseen === 0) break;
       if (mention.ref.kind !== 'acronym') continue;
-      if (analysis.blocks[mention.block].block.kind === 'heading') continue;
+      const block = analysis.blocks[mention.block];
+      if (block.block.kind === 'heading' || inRunInHeading(analysis, mention)) continue;
       const entry = mention.ref.entry;
-      if (seen.has(entry.id)) continue;
-      seen.add(entry.id);
-      unseen.delete(entry.id);
-      // An acronym written with a parenthesised partner (right or wrong) is not an undefined use.
-      if (isPairedAcronym(analysis, mention)) continue;
+      const acronym = entry.acronym!;
+      if (seen.has(acronym)) continue;
+      seen.add(acronym);
+      unseen--;
+      if (entry.wellKnown || defining.has(mention)) continue;
+      const defined = firstDefinition.get(acronym);
+      if (defined !== undefined && defined <= mention.start) continue;
       const written = text.slice(mention.start, mention.end);
-      const newText = `${entry.term} (${written})`;
+      const newText = `${expansionAt(analysis, mention, entry.term)} (${written})`;
+      const fix: Fix = { title: `Expand to “${newText}”`, edits: [{ start: mention.start, end: mention.end, newText }] };
+      if (defined === undefined && standsAlone(analysis, mention)) fix.safe = true;
+      else fix.preferred = true;
+      const later = defined !== undefined ? ' (the document defines it further down: move that definition here)' : '';
       report({
         start: mention.start,
         end: mention.end,
-        message: `“${written}” is used before it is defined: spell it out at its first use, as “${newText}”.`,
-        fixes: [{ title: `Expand to “${newText}”`, edits: [{ start: mention.start, end: mention.end, newText }], preferred: true }],
+        message: `“${written}” is used before it is defined${later}: spell it out at its first use, as “${newText}”.`,
+        fixes: [fix],
         entryId: entry.id,
       });
     }
   },
 };
 
-function isPairedAcronym(analysis: DocumentAnalysis, mention: Mention): boolean {
-  return blockPairs(analysis.text, analysis.blocks[mention.block]).some((pair) => pair.acronym === mention);
+/**
+ * Whether a mention is in a run-in heading: the bold words a paragraph or list item opens with
+ * ("**What about LPO and RPO?** Legal process outsourcing (LPO) is …"), which read as a heading.
+ */
+function inRunInHeading(analysis: DocumentAnalysis, mention: Mention): boolean {
+  const block = analysis.blocks[mention.block].block;
+  const text = analysis.text;
+  let i = block.start;
+  while (i < mention.start && /[\s>*+\-\d.)#]/.test(text[i]) && !text.startsWith('**', i) && !text.startsWith('__', i)) i++;
+  const marker = text.slice(i, i + 2);
+  if (marker !== '**' && marker !== '__') return false;
+  const close = text.indexOf(marker, i + 2);
+  return close > mention.start && close - i < 120 && /[?:.!]\s*$/.test(text.slice(i + 2, close)) && !/\n\s*\n/.test(text.slice(i, close));
 }
+
+/** The expansion as it should read at the mention: capitalised when it starts a sentence. */
+function expansionAt(analysis: DocumentAnalysis, mention: Mention, term: string): string {
+  const block = analysis.blocks[mention.block];
+  const startsUnit = block.units.some((u) => u.first === mention.first);
+  return startsUnit ? term.charAt(0).toUpperCase() + term.slice(1) : term;
+}
+
+/**
+ * Whether the acronym is a word of its own that an expansion can be written around: not joined to
+ * other words ("KPO-led", "KPO/BPO"), not a plural or possessive, not in parentheses or a link's text,
+ * and not a count noun for a firm ("a BPO in Gurgaon", "a specialist KPO with centres in …"), where
+ * "a Business Process Outsourcing (BPO) in Gurgaon" would not read.
+ */
+function standsAlone(analysis: DocumentAnalysis, mention: Mention): boolean {
+  const text = analysis.text;
+  const block = analysis.blocks[mention.block];
+  if (mention.ref.plural || insideLinkText(block.block, mention.start, mention.end)) return false;
+  const before = text[mention.start - 1] ?? ' ';
+  const after = text[mention.end] ?? ' ';
+  if (/[-/(\u2010\u2011'’\p{L}\p{N}]/u.test(before) || /[-/)\u2010\u2011'’\p{L}\p{N}]/u.test(after)) return false;
+  const tokens = block.tokens;
+  const next = tokens[mention.last + 1];
+  const nounFollows = next !== undefined && next.joins && !FUNCTION_WORDS.has(next.lower);
+  for (let k = mention.first - 1; k >= Math.max(0, mention.first - 3); k--) {
+    if (COUNTING.has(tokens[k].lower)) return nounFollows;
+    if (!tokens[k + 1].joins) break;
+  }
+  return true;
+}
+
+/** Words that make the next noun countable: "a BPO", "another KPO". */
+const COUNTING = new Set(['a', 'an', 'another', 'one', 'each', 'every', 'any', 'which', 'what']);
+/** Words that cannot be the noun an acronym modifies: "a KPO in Pune", "a KPO that …". */
+const FUNCTION_WORDS = new Set(['in', 'at', 'on', 'with', 'that', 'which', 'who', 'whose', 'and', 'or', 'but', 'of', 'for', 'to', 'from', 'by', 'as', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'can', 'could', 'would', 'should', 'may', 'might', 'must', 'than', 'where', 'when', 'while', 'if', 'so', 'like']);
