@@ -8,6 +8,7 @@
 //                                      labels on the dev split
 //   node scripts/eval.mjs --show-test  the differing findings of the test split too (look, don't tune)
 //   node scripts/eval.mjs --write      also rewrite the generated tables in docs/quality.md
+//   node scripts/eval.mjs --only=dev   one split only (while tuning, keep the test split out of sight)
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,10 +25,11 @@ if (!fs.existsSync(out('test/eval/score.js'))) {
 const { scoreSplit } = require(out('test/eval/score.js'));
 const { coverage } = require(out('test/eval/coverage.js'));
 const { builtinEngine } = require(out('test/unit/helpers/engine.js'));
-
 const args = process.argv.slice(2);
+
 const engine = builtinEngine();
-const splits = ['dev', 'test'].filter((s) => fs.existsSync(path.join(ROOT, 'test', 'eval', s))).map((s) => scoreSplit(path.join(ROOT, 'test', 'eval', s), engine));
+const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+const splits = ['dev', 'test'].filter((s) => !only || s === only).filter((s) => fs.existsSync(path.join(ROOT, 'test', 'eval', s))).map((s) => scoreSplit(path.join(ROOT, 'test', 'eval', s), engine));
 const rel = (f) => path.relative(ROOT, f);
 const pct = (x) => x.toFixed(2);
 
@@ -51,6 +53,8 @@ for (const score of splits) {
   const docs = score.documents.length;
   report.push(`### ${score.split} split: ${docs} documents, ${score.words.toLocaleString('en')} words\n`);
   report.push(table(score));
+  const contradicting = score.documents.flatMap((d) => d.labels.filter((l) => l.contradicts));
+  if (contradicting.length) report.push(`\n${contradicting.length} label${contradicting.length === 1 ? '' : 's'} called an expansion wrong that the glossary accepts (${[...new Set(contradicting.map((l) => l.quote))].join(', ')}): counted as debatable.`);
   report.push(`\nDamaging automatic fixes: **${score.damaging}**. Findings with a safe fix left after \`--fix\`: **${score.leftAfterFix}**. Lines changed by \`--fix\`: ${score.documents.reduce((n, d) => n + d.changedLines.length, 0)}.\n`);
 }
 const cov = coverage(engine);

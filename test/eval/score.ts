@@ -21,6 +21,7 @@ import type { Engine } from '../../server/src/core/engine';
 import { fixAll, hasSafeFix } from '../../server/src/core/apply-fixes';
 import { RULES } from '../../server/src/core/rules';
 import type { Finding } from '../../server/src/core/types';
+import { normalizeKey } from '../../server/src/core/match/normalize';
 
 export interface Label {
   kind: 'expect' | 'maybe';
@@ -30,6 +31,8 @@ export interface Label {
   line: number;
   spans: Array<[number, number]>;
   matched: boolean;
+  /** An `expect` label that calls one of the glossary's accepted expansions wrong (counted as `maybe`). */
+  contradicts?: boolean;
 }
 
 export interface DocumentScore {
@@ -117,8 +120,25 @@ function switchedSides(before: string, after: string): boolean {
   return (b.kpo < a.kpo && b.bpo > a.bpo) || (b.bpo < a.bpo && b.kpo > a.kpo);
 }
 
+/**
+ * Labels that call a glossary's accepted expansion wrong ("RPO (Research Process Outsourcing)", where
+ * the labeller knew only the recruitment reading) contradict the spec, not the rule: they count as
+ * debatable, and the report says how many there were.
+ */
+function acceptedExpansion(engine: Engine, label: Label): boolean {
+  if (label.kind !== 'expect' || label.rules.length !== 1 || label.rules[0] !== 'acronym/wrong-expansion') return false;
+  const key = normalizeKey(label.quote);
+  return engine.glossary.entries.some((e) => e.acronym && [e.term, ...e.aliases].some((n) => normalizeKey(n) === key));
+}
+
 export function scoreDocument(file: string, text: string, engine: Engine): DocumentScore {
   const labels = parseLabels(file, text);
+  for (const label of labels) {
+    if (acceptedExpansion(engine, label)) {
+      label.kind = 'maybe';
+      label.contradicts = true;
+    }
+  }
   const findings = engine.lint(engine.analyze(text));
   const falseAlarms: Finding[] = [];
   const supported = new Set<Finding>();

@@ -112,6 +112,8 @@ describe('Neovim (headless) as an LSP client', function () {
   it('applies a quick fix and the diagnostics follow', () => {
     const titles = check('code actions').titles as string[];
     assert.ok(titles.includes('Disable kpo-bpo/task-mismatch for this line'), titles.join(' | '));
+    assert.ok(titles.includes('Change “KPO” to “BPO”'), titles.join(' | '));
+    assert.strictEqual(check('code actions').preferred, 0, 'a KPO/BPO switch is a suggestion, never preferred');
     assert.strictEqual(check('after fix').line, 'Our BPO desk will take over customer support tickets from the Northwind help desk.');
     const after = check('diagnostics after fix').items as Array<Record<string, any>>;
     assert.ok(!after.some((d) => d.code === 'kpo-bpo/task-mismatch'));

@@ -98,15 +98,19 @@ T.main(function()
   end
   T.assert(task, 'no task-mismatch diagnostic')
   local actions = T.code_actions(buf, task.range)
-  local titles, preferred = {}, nil
+  -- The writer picks the suggested switch (a suggestion: never marked preferred, never applied on save).
+  local titles, chosen, preferred = {}, nil, 0
   for _, a in ipairs(actions) do
     titles[#titles + 1] = a.title
-    if a.isPreferred and not preferred then
-      preferred = a
+    if a.isPreferred then
+      preferred = preferred + 1
+    end
+    if a.title:sub(1, #'Change') == 'Change' and not chosen then
+      chosen = a
     end
   end
-  T.emit({ check = 'code actions', titles = titles })
-  T.apply_code_action(client, preferred)
+  T.emit({ check = 'code actions', titles = titles, preferred = preferred })
+  T.apply_code_action(client, chosen)
   T.emit({ check = 'after fix', line = T.lines(buf)[task.lnum + 1] })
 
   -- The diagnostics follow the edit: the task mismatch goes away.

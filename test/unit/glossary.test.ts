@@ -98,3 +98,29 @@ describe('glossary loading', () => {
     assert.match(problems[0].message, /alias "alpha" is already the term of "Alpha" \(one\.yaml:2:11\)/);
   });
 });
+
+describe('glossary fields of the precision work', () => {
+  const load = (text: string) => loadGlossary([{ file: 'g.yaml', text }]);
+  it('reads contested, wellKnown and side, and refuses a side that is not kpo or bpo, where it is written', () => {
+    const { glossary, problems } = load('terms:\n  - term: widget review\n    category: kpo-service\n    definition: A review.\n    contested: true\n  - term: Widget Outsourcing\n    acronym: WO\n    category: concept\n    definition: W.\n    wellKnown: true\n    side: kpo\n  - term: gadget\n    category: concept\n    definition: G.\n    side: middle\n');
+    assert.strictEqual(glossary.byId.get('widget-review')!.contested, true);
+    assert.strictEqual(glossary.byId.get('widget-outsourcing')!.wellKnown, true);
+    assert.strictEqual(glossary.byId.get('widget-outsourcing')!.side, 'kpo');
+    assert.strictEqual(glossary.byId.get('gadget')!.side, undefined);
+    assert.deepStrictEqual(problems.map((p) => `${p.line}:${p.column} ${p.message.slice(0, 25)}`), ['15:11 "side" must be kpo or bpo']);
+  });
+
+  it('a later glossary that gives a contested entry a category takes a side; "contested: false" also clears it', () => {
+    const base = { file: 'a.yaml', text: 'terms:\n  - term: claims review\n    category: bpo-task\n    definition: R.\n    contested: true\n' };
+    const firm = loadGlossary([base, { file: 'b.yaml', text: 'terms:\n  - term: claims review\n    category: bpo-task\n    definition: Ours.\n' }]);
+    assert.strictEqual(firm.glossary.byId.get('claims-review')!.contested, undefined);
+    const other = loadGlossary([base, { file: 'b.yaml', text: 'terms:\n  - id: claims-review\n    aliases: [claim review]\n' }]);
+    assert.strictEqual(other.glossary.byId.get('claims-review')!.contested, true, 'a change without a category keeps it contested');
+  });
+
+  it('lets two entries share an acronym (RPO), and both expansions are accepted', () => {
+    const { glossary, problems } = load('terms:\n  - term: Recruitment Process Outsourcing\n    acronym: RPO\n    category: concept\n    definition: R.\n  - term: Research Process Outsourcing\n    acronym: RPO\n    category: concept\n    definition: S.\n');
+    assert.deepStrictEqual(problems, []);
+    assert.strictEqual(glossary.entries.filter((e) => e.acronym === 'RPO').length, 2);
+  });
+});

@@ -2,36 +2,40 @@
 // own provider commands (what the editor asks when a user hovers, types or looks at the Problems view).
 
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { closeAll, codeOf, completions, diagnostics, diagnosticsWithCodes, hoverText, labelOf, open, openNew, rangeOf, textAfter, workspaceDir } from './helpers';
 
-const PROPOSAL_CODES = [
-  'acronym/undefined',
-  'kpo-bpo/attribute-mismatch',
-  'kpo-bpo/attribute-mismatch',
-  'kpo-bpo/task-mismatch',
-  'kpo-bpo/task-mismatch',
-  'kpo-bpo/task-mismatch',
-  'term/preferred',
-  'acronym/wrong-expansion',
-];
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** What kpo-lint reports for a file: "rule@line:character" (0-based, as VS Code counts), sorted. */
+function kpoLint(file: string): string[] {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kpo-lint.js'), '--format', 'json', '--fail-on', 'none', file], { encoding: 'utf8' });
+  assert.strictEqual(run.status, 0, run.stderr);
+  const findings = JSON.parse(run.stdout).files[0].findings as Array<{ ruleId: string; line: number; column: number }>;
+  return findings.map((f) => `${f.ruleId}@${f.line - 1}:${f.column - 1}`).sort();
+}
 
 describe('hover, completion and diagnostics', () => {
   let proposal: vscode.TextDocument;
+  let expected: string[];
+  const codesOf = (findings: string[]) => findings.map((f) => f.split('@')[0]);
   before(async () => {
-    proposal = (await open(path.join(workspaceDir(), 'proposal.md'))).document;
+    const file = path.join(workspaceDir(), 'proposal.md');
+    proposal = (await open(file)).document;
+    expected = kpoLint(file);
   });
   after(closeAll);
 
   it('reports the findings of the sample proposal, each where kpo-lint puts it', async () => {
-    const ds = await diagnosticsWithCodes(proposal.uri, PROPOSAL_CODES);
+    const ds = await diagnosticsWithCodes(proposal.uri, codesOf(expected));
+    assert.deepStrictEqual(ds.map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`).sort(), expected);
     const task = ds.find((d) => codeOf(d) === 'kpo-bpo/task-mismatch' && proposal.getText(d.range) === 'customer support');
     assert.ok(task, 'task-mismatch on “customer support”');
     assert.strictEqual(task.severity, vscode.DiagnosticSeverity.Warning);
-    assert.strictEqual(task.range.start.line, 36);
-    assert.strictEqual(task.range.start.character, 28);
-    assert.match(task.message, /routine BPO task/);
+    assert.deepStrictEqual(task.range.start, rangeOf(proposal, 'customer support tickets').start);
+    assert.match(task.message, /routine BPO task, but “Our KPO desk”/);
     // The code links to the rule's page.
     assert.ok(typeof task.code === 'object' && /kpo-bpo-task-mismatch/.test(String(task.code.target)), JSON.stringify(task.code));
     const wrong = ds.find((d) => codeOf(d) === 'acronym/wrong-expansion')!;
@@ -42,7 +46,7 @@ describe('hover, completion and diagnostics', () => {
   });
 
   it('flags nothing in front matter, code, inline code, links or URLs', async () => {
-    const ds = await diagnosticsWithCodes(proposal.uri, PROPOSAL_CODES);
+    const ds = await diagnosticsWithCodes(proposal.uri, codesOf(expected));
     const fence = rangeOf(proposal, '```bash').start.line;
     const frontMatterEnd = 4;
     for (const d of ds) {

@@ -115,7 +115,7 @@ describe('settings take effect', () => {
       assert.deepStrictEqual(a.watchedFiles(), [file]);
       // The watcher starts asynchronously on VS Code's side and there is no event for "ready": write
       // again (a real change each time) until the reload shows, up to five times.
-      const edited = TEAM_GLOSSARY + '  - term: Prior art search\n    category: kpo-service\n    definition: A search for earlier publications that bear on a patent.\n';
+      const edited = TEAM_GLOSSARY + '  - term: Gizmo art search\n    category: kpo-service\n    definition: A search for earlier gizmos that bear on a patent.\n';
       for (let attempt = 1; ; attempt++) {
         fs.writeFileSync(file, `${edited}# edit ${attempt}\n`);
         try {

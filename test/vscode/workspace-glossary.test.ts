@@ -32,7 +32,7 @@ import {
 
 const GLOSSARY = `# Our firm's own terms
 terms:
-  - term: Claims adjudication
+  - term: Widget claims keying
     category: bpo-task
     definition: Deciding insurance claims by fixed rules.
   - term: Gadget scouting
@@ -85,27 +85,27 @@ describe('workspace glossaries', () => {
   });
 
   it('a .kpo-glossary.yaml created in the workspace gives hover, completion and diagnostics at once, and reloads on save', async () => {
-    const editor = await openNew('Our Knowledge Process Outsourcing (KPO) desk handles claims adjudication.\nWe also sell gadget sc\n');
+    const editor = await openNew('Our Knowledge Process Outsourcing (KPO) desk handles widget claims keying.\nWe also sell gadget sc\n');
     const { document } = editor;
     await diagnostics(document.uri, (d) => d.length === 0, 'no findings before');
-    assert.strictEqual(await hoverText(document, rangeOf(document, 'claims').start), '');
+    assert.strictEqual(await hoverText(document, rangeOf(document, 'widget claims').start), '');
 
     fs.writeFileSync(glossaryPath(), GLOSSARY);
     const flagged = await diagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'kpo-bpo/task-mismatch'), 'the firm’s BPO task flagged');
-    assert.match(flagged[0].message, /claims adjudication/i);
+    assert.match(flagged[0].message, /widget claims keying/i);
     await status((s) => s.text.includes(`${builtin + 2} entries`), 'two more entries');
-    assert.match(await hoverText(document, rangeOf(document, 'claims').start), /Deciding insurance claims/);
+    assert.match(await hoverText(document, rangeOf(document, 'widget claims').start), /Deciding insurance claims/);
     const items = await completions(document, new vscode.Position(1, document.lineAt(1).text.length));
     assert.ok(items.some((i) => labelOf(i).toLowerCase() === 'gadget scouting'), items.map(labelOf).slice(0, 10).join(', '));
 
     // Saved again with a change: the new definition is used without a restart.
     fs.writeFileSync(glossaryPath(), GLOSSARY.replace('Deciding insurance claims by fixed rules.', 'Settling claims by a checklist.'));
-    await eventually(async () => /Settling claims by a checklist/.test(await hoverText(document, rangeOf(document, 'claims').start)), 'the saved definition');
+    await eventually(async () => /Settling claims by a checklist/.test(await hoverText(document, rangeOf(document, 'widget claims').start)), 'the saved definition');
   });
 
   it('a glossary file open in the editor shows its problems where they are, counted in the status, keeping the last good version', async () => {
     fs.writeFileSync(glossaryPath(), GLOSSARY);
-    const md = await openNew('We do gadget scouting and claims adjudication.\n');
+    const md = await openNew('We do gadget scouting and widget claims keying.\n');
     await status((s) => s.text.includes(`${builtin + 2} entries`), 'the workspace glossary');
     const editor = await open(glossaryPath());
     const { document } = editor;
@@ -124,11 +124,11 @@ describe('workspace glossaries', () => {
 
     // The entry without a definition is left out meanwhile; the rest of the file is used.
     await eventually(async () => (await hoverText(md.document, rangeOf(md.document, 'gadget').start)) === '', 'the broken entry left out');
-    assert.match(await hoverText(md.document, rangeOf(md.document, 'claims').start), /Deciding insurance claims/);
+    assert.match(await hoverText(md.document, rangeOf(md.document, 'widget claims').start), /Deciding insurance claims/);
     // A syntax error: the last version that loaded is used, and the file says so.
     await editor.edit((b) => b.insert(new vscode.Position(2, 0), '  - term: "unclosed\n'));
     await diagnostics(document.uri, (d) => d.some((x) => /last version of this glossary/.test(x.message)), 'the note about the last good version');
-    assert.match(await hoverText(md.document, rangeOf(md.document, 'claims').start), /Deciding insurance claims/);
+    assert.match(await hoverText(md.document, rangeOf(md.document, 'widget claims').start), /Deciding insurance claims/);
 
     // Fixed in the editor (not saved): the problems go.
     await editor.edit((b) => b.replace(new vscode.Range(0, 0, document.lineCount, 0), GLOSSARY));

@@ -25,7 +25,8 @@ Options:
   --no-discovery         do not look for .kpo-glossary.yaml / *.glossary.yaml files in each
                          document's folder and the folders above it (up to the repository root)
   --format NAME          stylish (default), json or sarif
-  --fix                  apply the preferred fix of each finding, writing files atomically
+  --fix                  apply the safe fixes (correct by construction), writing files atomically;
+                         suggestions such as a KPO/BPO switch are left for the editor
                          (with "-", the fixed text goes to standard output)
   --fail-on LEVEL        exit 1 when a finding is at least: error, warning (default), info, or none
   --rule ID=LEVEL        set a rule's severity: error, warning, info, hint or off; repeatable

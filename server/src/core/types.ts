@@ -84,6 +84,11 @@ export interface GlossaryEntry {
   contested?: boolean;
   /** An acronym every reader knows (HR, IT): acronym/undefined never asks for its expansion. */
   wellKnown?: boolean;
+  /**
+   * For a kind of outsourcing that is a branch of one side (LPO of KPO, HR outsourcing of BPO): its
+   * mentions say which side a sentence speaks of, as "KPO" and "BPO" do.
+   */
+  side?: 'kpo' | 'bpo';
   /** Sentences that must and must not be flagged, checked when the glossary loads. */
   tests?: { flag: ExampleCase[]; pass: ExampleCase[] };
   /** Where the entry was defined, for go-to-definition and problems. */

@@ -66,7 +66,7 @@ export class GlossaryIndex {
   sideOf(entry: GlossaryEntry): Side | undefined {
     if (entry === this.sides.kpo) return 'kpo';
     if (entry === this.sides.bpo) return 'bpo';
-    return undefined;
+    return entry.side;
   }
 
   /** Completion names whose key starts with the normalised prefix, in key order. */

@@ -21,7 +21,7 @@ export interface GlossarySource {
   text: string;
 }
 
-const ENTRY_FIELDS = ['id', 'term', 'acronym', 'category', 'definition', 'aliases', 'avoid', 'industry', 'related', 'faq', 'examples', 'notes', 'tests', 'disabled', 'contested', 'wellKnown'] as const;
+const ENTRY_FIELDS = ['id', 'term', 'acronym', 'category', 'definition', 'aliases', 'avoid', 'industry', 'related', 'faq', 'examples', 'notes', 'tests', 'disabled', 'contested', 'wellKnown', 'side'] as const;
 const TOP_FIELDS = ['version', 'terms', 'comparison', 'faq'] as const;
 const FAQ_FIELDS = ['id', 'question', 'answer', 'terms'] as const;
 const ASPECT_FIELDS = ['aspect', 'label', 'kpo', 'bpo'] as const;
@@ -87,6 +87,7 @@ interface EntryPatch {
   tests?: { flag: ExampleCase[]; pass: ExampleCase[] };
   contested?: boolean;
   wellKnown?: boolean;
+  side?: 'kpo' | 'bpo';
 }
 
 interface Link {
@@ -211,6 +212,11 @@ class FileReader {
     for (const key of ['contested', 'wellKnown'] as const) {
       const value = this.flag(node, key);
       if (value !== undefined) patch[key] = value;
+    }
+    const side = this.string(node, 'side', false);
+    if (side !== undefined) {
+      if (side === 'kpo' || side === 'bpo') patch.side = side;
+      else this.report(this.at(node.get('side', true) as Node), `"side" must be kpo or bpo (the side of the comparison this kind of outsourcing belongs to), not "${side}".`);
     }
     for (const key of ['term', 'category', 'definition'] as const) {
       const value = this.string(node, key, false);
@@ -412,6 +418,7 @@ function finish(
         continue;
       }
       Object.assign(existing, changed);
+      for (const key of ['contested', 'wellKnown'] as const) if (!(key in changed)) delete existing[key];
       for (const link of patch.links) links.push({ ...link, from: existing.id });
       continue;
     }
@@ -484,10 +491,13 @@ function applyPatch(entry: GlossaryEntry, patch: EntryPatch): GlossaryEntry {
     if (patch[key] !== undefined) next[key] = patch[key]!;
   }
   if (patch.tests !== undefined) next.tests = patch.tests;
+  if (patch.side !== undefined) next.side = patch.side;
   for (const key of ['contested', 'wellKnown'] as const) {
     if (patch[key] === true) next[key] = true;
     else if (patch[key] === false) delete next[key];
   }
+  // A later glossary that gives a contested entry a category takes a side for its documents.
+  if (patch.category !== undefined && patch.contested === undefined) delete next.contested;
   return next;
 }
 

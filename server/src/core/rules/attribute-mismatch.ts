@@ -9,7 +9,11 @@ import type { Mention } from '../analysis';
 import type { TraitRef } from '../glossary/index';
 import type { Fix } from '../types';
 import { blocksToCheck, type Rule } from './rule';
-import { otherSide, traitClaim, type SideClaim } from './claims';
+import { columnClaim, otherSide, traitClaim, type SideClaim } from './claims';
+import type { BlockAnalysis, DocumentAnalysis } from '../analysis';
+import type { GlossaryIndex, Side } from '../glossary/index';
+import type { ComparisonAspect, Finding } from '../types';
+
 import { switchSideFix } from './fixes';
 import { where } from './task-mismatch';
 
@@ -23,6 +27,7 @@ export const attributeMismatch: Rule = {
     const { analysis, index, report } = context;
     const text = analysis.text;
     for (const block of blocksToCheck(context)) {
+      if (block.block.kind === 'table-row') levelCells(analysis, index, block, report);
       if (block.traits.length === 0) continue;
       // Traits and units are both in token order: walk them together (each trait is in one unit).
       const units = block.units;
@@ -36,7 +41,7 @@ export const attributeMismatch: Rule = {
         const words = traits.map((t) => `“${text.slice(t.start, t.end).replace(/\s+/g, ' ')}”`);
         const { aspect, side } = first.ref;
         const listed = words.length === 1 ? `${words[0]} is a ${side.toUpperCase()} trait` : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]} are ${side.toUpperCase()} traits`;
-        const message = `${listed}, but ${where(text, claim)} says it of ${claim.side.toUpperCase()}. ${aspect.label}: KPO — ${aspect.kpo.summary} BPO — ${aspect.bpo.summary}`;
+        const message = `${listed}, but ${where(text, claim)} says it of ${claim.side.toUpperCase()}. ${describe(aspect)}`;
         const fixes: Fix[] = [];
         if (claim.marker) {
           const fix = switchSideFix(analysis, index, claim.marker, otherSide(claim.side));
@@ -63,3 +68,62 @@ export const attributeMismatch: Rule = {
     }
   },
 };
+
+/** Words a comparison table's row label uses for each aspect of the comparison. */
+const ASPECT_WORDS: Record<string, RegExp> = {
+  cost: /^(cost|costs|price|prices|pricing|rate|rates|fee|fees)$/,
+  'skill-level': /^(skill|skills|skilled|workforce|staff|staffing|talent|people|expertise)$/,
+  'value-addition': /^(value|added|addition)$/,
+};
+/** The level a cell gives ("Lower", "High"), when it is the cell's first word. */
+const LOW = /^(low|lower|lowest|cheap|cheaper|cheapest|moderate|basic|less|minimal|limited|modest)$/;
+const HIGH = /^(high|higher|highest|expensive|costlier|premium|more|advanced|deep|significant|substantial)$/;
+
+/**
+ * A comparison table that gives an aspect's level per side ("| Cost | Lower | Higher |" under "| |
+ * KPO | BPO |"): a level in the other side's direction is a mismatch. Cost is high for KPO; skill and
+ * value added are high for KPO.
+ */
+function levelCells(analysis: DocumentAnalysis, index: GlossaryIndex, block: BlockAnalysis, report: (f: Omit<Finding, 'ruleId' | 'severity'>) => void): void {
+  const unit = block.units[0];
+  const headerIndex = unit ? analysis.contexts[unit.block].header : undefined;
+  if (headerIndex === undefined) return;
+  // Levels are relative: only a table that sets the two sides against each other gives them.
+  const header = analysis.blocks[headerIndex];
+  const sides = new Set(header.mentions.map((m) => index.sideOf(m.ref.entry)).filter((x) => x !== undefined));
+  if (sides.size < 2) return;
+  const tokens = block.tokens;
+  const labelCell = tokens[0].cell;
+  const label: string[] = [];
+  for (let i = 0; i < tokens.length && tokens[i].cell === labelCell; i++) label.push(tokens[i].lower);
+  const aspect = index.glossary.comparison.find((a) => ASPECT_WORDS[a.id] && label.some((w) => ASPECT_WORDS[a.id].test(w)));
+  if (!aspect) return;
+  const seen = new Set<number | undefined>([labelCell]);
+  for (let i = 0; i < tokens.length; i++) {
+    const cell = tokens[i].cell;
+    if (seen.has(cell)) continue;
+    seen.add(cell);
+    // Traits in the cell are the trait rule's; here only a level word that opens the cell counts.
+    if (block.traits.some((t) => tokens[t.first].cell === cell)) continue;
+    const level = LOW.test(tokens[i].lower) ? 'low' : HIGH.test(tokens[i].lower) ? 'high' : undefined;
+    if (!level) continue;
+    const claim = columnClaim(analysis, index, block, unit, i);
+    if (!claim) continue;
+    const meant: Side = level === 'high' ? 'kpo' : 'bpo';
+    if (claim.side === meant) continue;
+    const cellTokens = tokens.filter((t) => t.cell === cell);
+    const end = cellTokens[cellTokens.length - 1].end;
+    const written = analysis.text.slice(tokens[i].start, end).replace(/\s+/g, ' ');
+    report({
+      start: tokens[i].start,
+      end,
+      message: `“${written}” (${aspect.label.toLowerCase()}) is the ${meant.toUpperCase()} side of the comparison, but the table column “${claim.side.toUpperCase()}” gives it to ${claim.side.toUpperCase()}. ${describe(aspect)}`,
+      fixes: [],
+      entryId: index.sides[claim.side]?.id,
+    });
+  }
+}
+
+function describe(aspect: ComparisonAspect): string {
+  return `${aspect.label}: KPO — ${aspect.kpo.summary} BPO — ${aspect.bpo.summary}`;
+}

@@ -68,7 +68,7 @@ const HISTORY = new Set([
 const HEDGE = new Set([
   'if', 'unless', 'whether', 'increasingly', 'blur', 'blurs', 'blurring', 'blurred', 'converge', 'converging',
   'convergence', 'expect', 'expects', 'expected', 'expecting', 'perhaps', 'arguably', 'debate', 'debated', 'question',
-  'asks', 'ask', 'wonder',
+  'asks', 'ask', 'wonder', 'said', 'says', 'respondents', 'surveyed',
 ]);
 
 /** Verbs (and list cues) by which a subject offers, does or includes the work that follows: "our KPO team handles". */
@@ -79,11 +79,12 @@ const DOING_VERBS = new Set([
   'does', 'doing', 'did', 'manage', 'manages', 'managed', 'managing', 'take', 'takes', 'took', 'taking', 'specialise',
   'specialises', 'specialize', 'specializes', 'specialising', 'specializing', 'focus', 'focuses', 'focused', 'focusing',
   'support', 'supports', 'supported', 'carry', 'carries', 'carried', 'undertake', 'undertakes', 'undertaken', 'encompass',
-  'encompasses', 'span', 'spans', 'prepare', 'prepares', 'produce', 'produces', 'staff', 'staffs', 'dominated', 'dominate',
-  'dominates', 'such', 'like', 'e', 'eg', 'namely', 'scope', 'consist', 'consists', 'involve', 'involves', 'start', 'starts',
+  'encompasses', 'span', 'spans', 'prepare', 'prepares', 'produce', 'produces', 'staffs', 'dominated', 'dominate',
+  'dominates', 'such', 'like', 'e', 'eg', 'namely', 'consist', 'consists', 'involve', 'involves', 'start', 'starts',
   'put', 'puts', 'place', 'places', 'assign', 'assigns', 'sells', 'supplies', 'supply', 'bring', 'brings', 'add', 'adds',
   'added', 'cover', 'covers', 'own', 'owns', 'are', 'is', 'means', 'excel', 'excels', 'gets', 'get', 'handles', 'meant',
-  'mean', 'amounts', 'amount', 'comes', 'come', 'boils', 'equals', 'earns', 'earn', 'runs', 'operates',
+  'mean', 'amounts', 'amount', 'comes', 'come', 'boils', 'equals', 'earns', 'earn', 'runs', 'operates', 'be', 'were',
+  'was',
 ]);
 /** Words of the subject before the verb: "our offshore KPO operations team in …". */
 const SUBJECT_WORDS = new Set([
@@ -91,7 +92,8 @@ const SUBJECT_WORDS = new Set([
   'vendors', 'centre', 'center', 'centres', 'centers', 'operations', 'operation', 'analysts', 'people', 'staff', 'desk',
   'desks', 'seats', 'floor', 'services', 'service', 'work', 'engagement', 'engagements', 'contract', 'offering', 'offerings',
   'division', 'business', 'group', 'model', 'industry', 'sector', 'market', 'examples', 'example', 'typical', 'of', 'the',
-  'side', 'house', 'for', 'us', 'we', 'they', 'hub', 'hubs', 'and',
+  'side', 'house', 'for', 'us', 'we', 'they', 'hub', 'hubs', 'and', 'be', 'might', 'may', 'could', 'would', 'contracts',
+  'signed', 'last', 'year', 'common', 'mandate', 'mandates', 'stream', 'workstream', 'seat', 'its', 'own',
   'a', 'an', 'our', 'your', 'their', 'its', 'this', 'that', 'these', 'those', 'most', 'many', 'all', 'every', 'also',
   'now', 'currently', 'already', 'today', 'will', 'shall', 'can', 'to', 'usually', 'typically', 'often', 'mainly',
   'mostly', 'largely', 'primarily', 'in', 'at', 'based', 'who', 'which', 'that', 'new', 'smaller', 'larger', 'main',
@@ -136,13 +138,16 @@ const PREDICATING = new Set([
   'priced', 'sold', 'for', 'arm', 'practice', 'centre', 'center', 'partners', 'partner', 'consists', 'consist',
   'continues', 'continue', 'continued', 'truth', 'told', 'frankly', 'honestly', 'indeed', 'course', 'fact', 'by',
   'definition', 'programme', 'program', 'programmes', 'programs', 'but', 'one', 'only', 'function', 'functions',
-  'because', 'almost', 'calls', 'call', 'definitions', 'largely', 'which', 'like',
+  'because', 'almost', 'calls', 'call', 'definitions', 'largely', 'which', 'like', 'hire', 'specialist', 'specialists',
+  'contrast', 'comparison', 'typical', 'standard',
 ]);
 /** Words between a trait and the side it belongs to: "the repetitive nature of KPO", "are the norm in BPO". */
 const OF_SIDE = new Set(['nature', 'character', 'of', 'the', 'is', 'are', 'norm', 'standard', 'rule', 'usual', 'typical', 'in', 'among', 'across', 'hallmark', 'hallmarks', 'feature', 'features', 'defining', 'essence', 'core', 'all', 'most', 'much']);
 /** Words between a trait and the side after it: "standardized output, which is what KPO does best". */
 const WHAT_SIDE_DOES = new Set(['output', 'outputs', 'work', 'results', 'delivery', 'which', 'is', 'what', 'exactly', 'precisely', 'the', 'kind', 'of', 'that']);
 
+/** Verbs that move or put work somewhere: "moves financial modelling into the BPO stream". */
+const MOVING = new Set(['move', 'moves', 'moved', 'moving', 'bring', 'brings', 'bringing', 'put', 'puts', 'transfer', 'transfers', 'transferred', 'shift', 'shifts', 'shifted', 'send', 'sends', 'sent', 'hand', 'hands', 'handed', 'add', 'adds', 'added', 'fold', 'folds', 'folded', 'assign', 'assigns', 'assigned', 'give', 'gives', 'place', 'places']);
 /** Participles of a passive "carried out by BPO". */
 const PASSIVE = new Set(['carried', 'delivered', 'done', 'handled', 'performed', 'run', 'provided', 'offered', 'bought', 'sourced', 'supplied', 'managed', 'staffed', 'taken', 'covered', 'processed', 'produced', 'prepared', 'outsourced']);
 /** Nouns of providers after a side: "BPO vendors", "KPO firms". */
@@ -200,13 +205,15 @@ function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit): U
   let negation = unit.end;
   for (let i = unit.first; i < unit.end && !doubts; i++) {
     const w = tokens[i].lower;
-    let doubtful = META.has(w) || HISTORY.has(w) || HEDGE.has(w) || (w === 'used' && tokens[i + 1]?.lower === 'to');
+    if (!CUE_WORDS.has(w) && !(w.length > 3 && w.endsWith("n't"))) continue;
+    const next = tokens[i + 1]?.lower ?? '';
+    let doubtful = META.has(w) || HISTORY.has(w) || HEDGE.has(w) || (w === 'used' && next === 'to');
     // "If you need payroll, hire a BPO vendor": advice, not a hedge.
-    if (w === 'if' && /^(you|your|the|a)$/.test(tokens[i + 1]?.lower ?? '') && /^(need|needs|want|wants|require|requires|client)$/.test(tokens[i + 2]?.lower ?? '')) doubtful = false;
-    if (/^(start|starts|started|starting|begin|begins|began)$/.test(w) && /^(in|as|with|out|at|on)$/.test(tokens[i + 1]?.lower ?? '')) doubtful = true;
+    if (w === 'if' && /^(you|your|the|a)$/.test(next) && /^(need|needs|want|wants|require|requires|client)$/.test(tokens[i + 2]?.lower ?? '')) doubtful = false;
+    if (START_WORDS.has(w) && /^(in|as|out)$/.test(next)) doubtful = true;
     if (CONTRASTING.has(w)) compares = true;
     if (doubtful && doubt === unit.end) doubt = i;
-    else if (negation === unit.end && (NEGATING.has(w) || w.endsWith("n't") || ((w === 'other' || w === 'apart' || w === 'outside') && /^(than|from|of)$/.test(tokens[i + 1]?.lower ?? '')))) negation = i;
+    else if (negation === unit.end && (NEGATING.has(w) || w.endsWith("n't") || ((w === 'other' || w === 'apart' || w === 'outside') && /^(than|from|of)$/.test(next)))) negation = i;
   }
   if (doubt < unit.end && unit.end - unit.first < 4) doubts = true;
   const cues: UnitCues = { silent: question || doubts, doubts: doubts || doubt < unit.end || compares, doubt, negation, whQuestion, compares, markers: markers.filter((m) => !contrasted(tokens, m, unit)) };
@@ -214,7 +221,26 @@ function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit): U
   return cues;
 }
 
+/**
+ * Whether a block can hold a claim at all: it names a side, or it is a list item or table row (which
+ * take a side from their context). Most paragraphs name no side, and are skipped at once.
+ */
+function mayClaim(index: GlossaryIndex, block: BlockAnalysis): boolean {
+  const kind = block.block.kind;
+  if (kind === 'list-item' || kind === 'table-row') return true;
+  let known = sidedBlocks.get(block);
+  if (known === undefined || known.index !== index || known.mentions !== block.mentions) {
+    known = { index, mentions: block.mentions, sided: block.mentions.some((m) => index.sideOf(m.ref.entry) !== undefined) };
+    sidedBlocks.set(block, known);
+  }
+  return known.sided;
+}
+const sidedBlocks = new WeakMap<BlockAnalysis, { index: GlossaryIndex; mentions: Mention[]; sided: boolean }>();
+
 const WH_WORDS = new Set(['what', 'which', 'how', 'where', 'who']);
+const START_WORDS = new Set(['started', 'began', 'begun']);
+/** Every word a cue can start with: the unit scan skips the rest at the cost of one lookup. */
+const CUE_WORDS = new Set([...META, ...HISTORY, ...HEDGE, ...CONTRASTING, ...NEGATING, ...START_WORDS, 'used', 'if', 'other', 'apart', 'outside']);
 
 function endsWithQuestion(text: string, block: BlockAnalysis, unit: Unit): boolean {
   const last = block.tokens[unit.end - 1];
@@ -228,6 +254,7 @@ function endsWithQuestion(text: string, block: BlockAnalysis, unit: Unit): boole
 /** The side a task or service mention is presented as, if the unit claims one. */
 export function taskClaim(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit, mention: Mention): SideClaim | undefined {
   const block = analysis.blocks[unit.block];
+  if (!mayClaim(index, block)) return undefined;
   const cues = cuesOf(analysis, index, unit);
   const limit = Math.min(cues.negation, cues.doubt);
   if (cues.silent || mention.first >= limit) return undefined;
@@ -240,6 +267,7 @@ export function taskClaim(analysis: DocumentAnalysis, index: GlossaryIndex, unit
 /** The side a trait is said of, if the unit says it of one. */
 export function traitClaim(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit, trait: Mention<TraitRef>): SideClaim | undefined {
   const block = analysis.blocks[unit.block];
+  if (!mayClaim(index, block)) return undefined;
   const cues = cuesOf(analysis, index, unit);
   const limit = Math.min(cues.negation, cues.doubt);
   if (cues.silent || trait.first >= limit) return undefined;
@@ -252,6 +280,8 @@ export function traitClaim(analysis: DocumentAnalysis, index: GlossaryIndex, uni
   const claim = (cues.markers.length > 0
     ? sentenceClaim(analysis, index, block, unit, cues.markers, trait.first, trait.last, 'trait', trait.ref.weak, traitTokens(block)) ?? asWithClaim(index, block, unit, cues.markers, trait.first, 'trait', trait.ref.weak)
     : contextClaim(analysis, index, block, unit, trait.first, 'trait')) ?? definedSubjectClaim(analysis, index, block, unit, cues.markers, trait.first, 'trait', trait.ref.weak);
+  // Cost is relative: a table column gives it only in a table that sets the two sides against each other.
+  if (claim?.from === 'column' && trait.ref.aspect.id === 'cost' && !headerHasBothSides(analysis, index, unit)) return undefined;
   return claim && (!claim.marker || claim.marker.first < limit) ? claim : undefined;
 }
 
@@ -314,12 +344,22 @@ function sentenceClaim(
     if (after.first - last <= 9 && lead.includes('by') && lead.some((w) => PASSIVE.has(w)) && !tokens.slice(last + 1, after.first + 1).some((t, k) => breaksAt(tokens, last + 1 + k))) return claim;
     // "…, as part of the KPO scope": the phrase is in the side's scope.
     const part = tokens.slice(last + 1, after.first).map((t) => t.lower).join(' ');
-    if (after.first - last <= 24 && /\bpart of (the |our |its |their )?(\w+ )?$/.test(part + ' ') && kindFollows(tokens, after)) return claim;
+    if (after.first - last <= 24 && /\bpart of (the |our |its |their )?(\w+ ){0,2}$/.test(part + ' ') && kindFollows(tokens, after)) return claim;
     // "Market research, medical transcription and other KPO services".
     if (after.first - last <= 3 && /^(other|similar|related)$/.test(tokens[after.first - 1]?.lower ?? '') && /^(and|or)$/.test(tokens[after.first - 2]?.lower ?? '') && kindFollows(tokens, after)) return claim;
-    // "The equity research my team produces is BPO work": a short subject, a copula, the side.
+    // "The equity research my team produces is BPO work", "… were bread-and-butter BPO work": a short
+    // subject, a copula, at most three words, the side and a noun of its kind.
     const copula = tokens.slice(last + 1, after.first).findIndex((t) => /^(is|are|was|were)$/.test(t.lower));
-    if (copula >= 0 && copula <= 9 && after.first - (last + 1 + copula) <= 4 && between(tokens, last + 2 + copula, after.first, NAMED_AS, 3) && kindFollows(tokens, after) && !/[,;:(]/.test(tokens.slice(last + 1, after.first + 1).map((t) => t.before).join(''))) return claim;
+    if (copula >= 0 && copula <= 9 && after.first - (last + 1 + copula) <= 4 && kindFollows(tokens, after) && !tokens.slice(last + 1, after.first + 1).some((t, k) => breaksAt(tokens, last + 1 + k) || /[,;:(]/.test(t.before))) return claim;
+    // "… which in our shop counts as KPO work", "… is considered KPO", "… falls under BPO".
+    const linked = tokens.slice(Math.max(last + 1, after.first - 3), after.first).map((t) => t.lower).join(' ');
+    if (after.first - last <= 14 && /\b(counts? as|considered|classed as|classified as|qualif(y|ies) as|falls? under|treated as|regarded as|seen as)( an?| the| our)?$/.test(linked) && !tokens.slice(last + 1, after.first + 1).some((t, k) => breaksAt(tokens, last + 1 + k))) return claim;
+    // "moves financial modelling for store openings into the existing BPO stream": the phrase is moved or put into the side's scope.
+    const into = tokens.slice(Math.max(last + 1, after.first - 3), after.first).map((t) => t.lower);
+    if (after.first - last <= 9 && into.some((w) => /^(into|to|under|within)$/.test(w)) && kindFollows(tokens, after) && tokens[after.last + 1] !== undefined && !tokens.slice(last + 1, after.first + 1).some((t, k) => breaksAt(tokens, last + 1 + k) || (AWAY.has(t.lower) && t.lower !== 'into'))) {
+      const moved = tokens.slice(Math.max(0, first - 4), after.first).some((t) => MOVING.has(t.lower));
+      if (moved) return claim;
+    }
   }
   if (after && what === 'trait' && !weak && last + 1 === after.first && tokens[after.first].joins) {
     // "cheap KPO", "repetitive BPO work": the trait describes the side.
@@ -361,6 +401,10 @@ function sentenceClaim(
  */
 function governs(tokens: Token[], from: number, to: number): boolean {
   if (to - from > 28) return false;
+  // "Our BPO scope — contract review, legal research …": a dash right after the side's scope opens the list.
+  let opened = -1;
+  for (let i = from; i <= Math.min(to, from + 2); i++) if (/[\u2014\u2013:]/.test(tokens[i].before) && tokens.slice(from, i).every((t) => SCOPE_WORDS.has(t.lower) || SUBJECT_WORDS.has(t.lower))) opened = i;
+  if (opened >= 0) return opened === to || objectOf(tokens, opened - 1, to);
   for (let i = from; i <= to && i < tokens.length; i++) if (breaksAt(tokens, i)) return false;
   let verb = -1;
   let strangers = 0;
@@ -404,7 +448,10 @@ function governs(tokens: Token[], from: number, to: number): boolean {
  */
 function objectOf(tokens: Token[], verb: number, to: number): boolean {
   for (let i = verb + 1; i <= to; i++) if (breaksAt(tokens, i)) return false;
-  for (let i = verb + 1; i < to; i++) {
+  // Only the list item holding the phrase counts ("handles indexing of archives, and CAD design").
+  let item = verb + 1;
+  for (let i = verb + 1; i < to; i++) if (tokens[i].before.includes(',') || /^(and|or)$/.test(tokens[i - 1].lower)) item = i;
+  for (let i = item; i < to; i++) {
     // "everything from actuarial modelling to telemarketing": a list, not a place.
     const w = tokens[i].lower;
     if (AWAY.has(w) && !(w === 'from' && /^(everything|anything|all)$/.test(tokens[i - 1].lower)) && !(w === 'about' && tokens[i - 1].lower === 'all')) return false;
@@ -515,7 +562,7 @@ function copular(tokens: Token[], from: number, to: number): boolean {
 function kindFollows(tokens: Token[], side: Mention): boolean {
   const next = tokens[side.last + 1];
   if (!next || /[,;.:!?)\u2014\u2013]/.test(next.before)) return true;
-  return KIND_NOUNS.has(next.lower) || PROVIDER_NOUNS.has(next.lower) || /^(desk|unit|arm|practice|work|hub|hubs|division|operation|operations|model|delivery|lot|bench|floor|seats|territory|domain|ground|turf|space|scope|offering|portfolio|contract)$/.test(next.lower);
+  return KIND_NOUNS.has(next.lower) || PROVIDER_NOUNS.has(next.lower) || /^(desk|unit|arm|practice|work|hub|hubs|division|operation|operations|model|delivery|lot|bench|floor|seats|territory|domain|ground|turf|space|scope|offering|portfolio|contract|contracts|deliverable|deliverables|stream|workstream|workstreams|engagement|engagements|mandate|mandates|product|products|staple|staples|fare|bucket|category)$/.test(next.lower);
 }
 
 /** The words around a side mention that name what the sentence speaks of: "our KPO team". */
@@ -544,7 +591,13 @@ function rowClaim(analysis: DocumentAnalysis, index: GlossaryIndex, block: Block
   return { side: [...sides][0]!, marker, from: 'row', evidence: { start: marker.start, end: marker.end } };
 }
 
-function columnClaim(analysis: DocumentAnalysis, index: GlossaryIndex, block: BlockAnalysis, unit: Unit, first: number): SideClaim | undefined {
+function headerHasBothSides(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit): boolean {
+  const header = analysis.contexts[unit.block].header;
+  if (header === undefined) return false;
+  return new Set(analysis.blocks[header].mentions.map((m) => index.sideOf(m.ref.entry)).filter((x) => x !== undefined)).size === 2;
+}
+
+export function columnClaim(analysis: DocumentAnalysis, index: GlossaryIndex, block: BlockAnalysis, unit: Unit, first: number): SideClaim | undefined {
   const context = analysis.contexts[unit.block];
   if (context.header === undefined) return undefined;
   const cell = block.tokens[first].cell;
@@ -579,7 +632,7 @@ function asWithClaim(index: GlossaryIndex, block: BlockAnalysis, unit: Unit, mar
   for (let i = side.last + 1; i < first && i <= side.last + 3; i++) if (tokens[i].before.includes(',')) comma = i;
   if (comma < 0 || first - comma > 10) return undefined;
   const path = tokens.slice(comma, first);
-  if (what === 'trait' ? !path.some((t) => PREDICATE_VERBS.test(t.lower)) || (weak && !path.some((t) => /^(is|are|requires|needs)$/.test(t.lower))) : !path.some((t) => DOING_VERBS.has(t.lower))) return undefined;
+  if (what === 'trait' ? (weak ? !path.some((t) => /^(is|are|requires|needs)$/.test(t.lower)) : first - comma > 6 && !path.some((t) => PREDICATE_VERBS.test(t.lower))) : !path.some((t) => DOING_VERBS.has(t.lower))) return undefined;
   return { side: index.sideOf(side.ref.entry)!, marker: side, from: 'sentence', evidence: nounPhrase(tokens, side) };
 }
 
@@ -614,6 +667,15 @@ function definedSubjectClaim(analysis: DocumentAnalysis, index: GlossaryIndex, b
 
 /** The side a block defines: it opens with a bold side name ("**BPO**", "**Business process outsourcing (BPO)**"). */
 function definedSide(analysis: DocumentAnalysis, index: GlossaryIndex, block: BlockAnalysis): Mention | undefined {
+  const cached = definedCache.get(block);
+  if (cached && cached.index === index && cached.mentions === block.mentions) return cached.defined;
+  const defined = findDefinedSide(analysis, index, block);
+  definedCache.set(block, { index, mentions: block.mentions, defined });
+  return defined;
+}
+const definedCache = new WeakMap<BlockAnalysis, { index: GlossaryIndex; mentions: Mention[]; defined: Mention | undefined }>();
+
+function findDefinedSide(analysis: DocumentAnalysis, index: GlossaryIndex, block: BlockAnalysis): Mention | undefined {
   const first = block.mentions[0];
   if (!first || first.first !== 0 || index.sideOf(first.ref.entry) === undefined) return undefined;
   const text = analysis.text;

@@ -27,7 +27,7 @@ export interface AcronymDefinition {
   expansionStart: number;
   expansionEnd: number;
   match: ExpansionMatch;
-  form: 'parenthesised' | 'apposition' | 'stands-for';
+  form: 'parenthesised' | 'apposition' | 'stands-for' | 'heading';
   /** Whether the acronym is written before its expansion. */
   acronymFirst: boolean;
   /** From the first word to the closing parenthesis (or the last word). */
@@ -90,29 +90,58 @@ export function definitionOf(analysis: DocumentAnalysis, mention: Mention): Acro
 }
 
 function findDefinitions(text: string, block: BlockAnalysis): AcronymDefinition[] {
-  const { tokens, mentions } = block;
-  const found: AcronymDefinition[] = [];
-  // Mentions by their first and last token.
-  const endingAt = new Map<number, Mention>();
-  const startingAt = new Map<number, Mention>();
+  const { mentions } = block;
   let any = false;
   for (const m of mentions) {
-    endingAt.set(m.last, m);
-    startingAt.set(m.first, m);
-    if (m.ref.kind === 'acronym') any = true;
+    if (m.ref.kind === 'acronym') {
+      any = true;
+      break;
+    }
   }
   if (!any) return NONE;
+  const tokens = block.tokens;
+  const found: AcronymDefinition[] = [];
+  // Mentions by their first and last token (mentions are sorted and do not overlap: binary search).
+  const endingAt = { get: (k: number) => mentionAt(mentions, k, 'last') };
+  const startingAt = { get: (k: number) => mentionAt(mentions, k, 'first') };
   for (const acronym of mentions) {
     if (acronym.ref.kind !== 'acronym' || acronym.first !== acronym.last) continue;
     const a = acronym.first;
-    const d = expansionBefore(text, block, tokens, a, acronym, endingAt) ?? expansionAfter(text, block, tokens, a, acronym, startingAt);
+    const d = expansionBefore(text, block, tokens, a, acronym, endingAt) ?? expansionAfter(text, block, tokens, a, acronym, startingAt) ?? inHeading(block, acronym);
     if (d) found.push(d);
   }
   return found.length > 0 ? found : NONE;
 }
 
+/**
+ * A heading that names an acronym and its expansion, in any order ("# KPO vs BPO: Knowledge Process
+ * Outsourcing and Business Process Outsourcing compared"): a title that defines what it names.
+ */
+function inHeading(block: BlockAnalysis, acronym: Mention): AcronymDefinition | undefined {
+  if (block.block.kind !== 'heading') return undefined;
+  const expansion = block.mentions.find((m) => m.ref.kind !== 'acronym' && m.ref.kind !== 'avoid' && sameAcronym(m.ref.entry, acronym));
+  if (!expansion) return undefined;
+  return definition(acronym, expansion, 'same', 'heading', acronym.first < expansion.first, Math.min(acronym.start, expansion.start), Math.max(acronym.end, expansion.end));
+}
+
+/** The mention whose first (or last) token is `k`, if any. */
+function mentionAt(mentions: Mention[], k: number, end: 'first' | 'last'): Mention | undefined {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = mentions[mid][end];
+    if (v === k) return mentions[mid];
+    if (v < k) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+type MentionLookup = { get(k: number): Mention | undefined };
+
 /** "Expansion (ACR)", "Expansion (or ACR)", "Expansion, or ACR,", "Expansion — ACR". */
-function expansionBefore(text: string, block: BlockAnalysis, tokens: Token[], a: number, acronym: Mention, endingAt: Map<number, Mention>): AcronymDefinition | undefined {
+function expansionBefore(text: string, block: BlockAnalysis, tokens: Token[], a: number, acronym: Mention, endingAt: MentionLookup): AcronymDefinition | undefined {
   // Cue words between the expansion and the acronym ("or", "also known as", "hereafter").
   let k = a;
   while (k - 1 >= 0 && a - k < 4 && CUES_BEFORE_ACRONYM.has(tokens[k - 1].lower) && onlyQuotes(tokens[k].before)) k--;
@@ -138,7 +167,7 @@ function expansionBefore(text: string, block: BlockAnalysis, tokens: Token[], a:
 }
 
 /** "ACR (Expansion)", "ACR (short for Expansion)", "ACR stands for Expansion", "ACR, short for Expansion". */
-function expansionAfter(text: string, block: BlockAnalysis, tokens: Token[], a: number, acronym: Mention, startingAt: Map<number, Mention>): AcronymDefinition | undefined {
+function expansionAfter(text: string, block: BlockAnalysis, tokens: Token[], a: number, acronym: Mention, startingAt: MentionLookup): AcronymDefinition | undefined {
   if (a + 1 >= tokens.length) return undefined;
   // Cue words after the acronym.
   let k = a + 1;
@@ -176,7 +205,7 @@ function expansionAfter(text: string, block: BlockAnalysis, tokens: Token[], a: 
 }
 
 /** A definition whose expansion ends at token `last` (parenthesised acronym after it, closing at `close`). */
-function withExpansionEndingAt(text: string, tokens: Token[], last: number, acronym: Mention, endingAt: Map<number, Mention>, form: AcronymDefinition['form'], acronymFirst: boolean, close: number): AcronymDefinition | undefined {
+function withExpansionEndingAt(text: string, tokens: Token[], last: number, acronym: Mention, endingAt: MentionLookup, form: AcronymDefinition['form'], acronymFirst: boolean, close: number): AcronymDefinition | undefined {
   const expansion = endingAt.get(last);
   if (expansion && expansion.ref.kind !== 'acronym') {
     if (sameAcronym(expansion.ref.entry, acronym)) return definition(acronym, expansion, expansion.ref.kind === 'avoid' ? 'variant' : 'same', form, acronymFirst, expansion.start, close);
@@ -193,7 +222,7 @@ function withExpansionEndingAt(text: string, tokens: Token[], last: number, acro
 }
 
 /** A definition whose expansion starts at token `first` (after the acronym). */
-function withExpansionStartingAt(text: string, block: BlockAnalysis, tokens: Token[], first: number, acronym: Mention, startingAt: Map<number, Mention>, form: AcronymDefinition['form'], acronymFirst: boolean): AcronymDefinition | undefined {
+function withExpansionStartingAt(text: string, block: BlockAnalysis, tokens: Token[], first: number, acronym: Mention, startingAt: MentionLookup, form: AcronymDefinition['form'], acronymFirst: boolean): AcronymDefinition | undefined {
   const parenthesised = form === 'parenthesised';
   const expansion = startingAt.get(first);
   if (expansion && expansion.ref.kind !== 'acronym') {
@@ -206,7 +235,7 @@ function withExpansionStartingAt(text: string, block: BlockAnalysis, tokens: Tok
   if (parenthesised) {
     // The unknown words are all there is up to the closing parenthesis.
     let last = first;
-    while (last + 1 < tokens.length && last - first < 7 && tokens[last + 1].joins) last++;
+    while (last + 1 < tokens.length && last - first < 7 && (tokens[last + 1].joins || tokens[last + 1].before === ',')) last++;
     const close = closingAfter(text, block, tokens, last, NO_WORDS);
     if (close < 0 || !looksLikeExpansion(text, tokens, first, last, acronym.ref.entry)) return undefined;
     return { acronym, expansionStart: tokens[first].start, expansionEnd: tokens[last].end, match: 'unknown', form, acronymFirst, start: acronym.start, end: close };

@@ -27,7 +27,8 @@ export function renameMention(text: string, mention: Mention, target: GlossaryEn
 export function switchSideFix(analysis: DocumentAnalysis, index: GlossaryIndex, marker: Mention, to: Side): Fix | undefined {
   const text = analysis.text;
   const target = index.sides[to];
-  if (!target) return undefined;
+  // Only "KPO" and "BPO" themselves switch: "LPO" has no counterpart on the other side.
+  if (!target || (marker.ref.entry !== index.sides.kpo && marker.ref.entry !== index.sides.bpo)) return undefined;
   const pair = definitionOf(analysis, marker);
   const both = pair?.expansion !== undefined && pair.match === 'same';
   const halves = both ? [pair.acronym, pair.expansion!].sort((a, b) => a.start - b.start) : [marker];

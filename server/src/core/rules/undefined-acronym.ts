@@ -41,11 +41,11 @@ export const undefinedAcronym: Rule = {
     for (const mention of analysis.mentions) {
       if (unseen === 0) break;
       if (mention.ref.kind !== 'acronym') continue;
-      const block = analysis.blocks[mention.block];
-      if (block.block.kind === 'heading' || inRunInHeading(analysis, mention)) continue;
       const entry = mention.ref.entry;
       const acronym = entry.acronym!;
       if (seen.has(acronym)) continue;
+      const block = analysis.blocks[mention.block];
+      if (block.block.kind === 'heading' || inRunInHeading(analysis, mention)) continue;
       seen.add(acronym);
       unseen--;
       if (entry.wellKnown || defining.has(mention)) continue;
