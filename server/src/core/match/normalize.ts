@@ -33,7 +33,12 @@ export function nameWords(name: string): string[] {
       else if (APOSTROPHES.has(name[i]) && i + 1 < name.length && isWordCode(name.charCodeAt(i + 1))) i += 2;
       else break;
     }
-    if (i > start) words.push(name.slice(start, i).toLowerCase().replace(/\u2019/g, "'"));
+    if (i > start) {
+      // A possessive "'s" is left out, as the tokenizer leaves it out of document words ("master's degree").
+      let word = name.slice(start, i).toLowerCase().replace(/\u2019/g, "'");
+      if (word.length > 3 && word.endsWith("'s")) word = word.slice(0, -2);
+      words.push(word);
+    }
   }
   return words;
 }

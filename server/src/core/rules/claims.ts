@@ -46,7 +46,7 @@ const NEGATING = new Set([
 ]);
 /** Words that compare: a sentence that compares makes no claim of one side alone. */
 const CONTRASTING = new Set([
-  'unlike', 'than', 'versus', 'vs', 'compared', 'comparing', 'comparison', 'contrast', 'whereas', 'differ', 'differs',
+  'unlike', 'than', 'versus', 'vs', 'compared', 'comparing', 'comparison', 'contrast', 'whereas', 'differ', 'differs', 'different',
   'difference', 'differences', 'distinct', 'distinguish', 'distinguishes', 'opposed', 'alternative', 'alternatives',
 ]);
 /** Words of talk about names and labels: "sold as KPO", "so-called", "a myth". */
@@ -142,7 +142,7 @@ const PREDICATING = new Set([
   'contrast', 'comparison', 'typical', 'standard',
 ]);
 /** Words between a trait and the side it belongs to: "the repetitive nature of KPO", "are the norm in BPO". */
-const OF_SIDE = new Set(['nature', 'character', 'of', 'the', 'is', 'are', 'norm', 'standard', 'rule', 'usual', 'typical', 'in', 'among', 'across', 'hallmark', 'hallmarks', 'feature', 'features', 'defining', 'essence', 'core', 'all', 'most', 'much']);
+const OF_SIDE = new Set(['nature', 'character', 'of', 'the', 'is', 'are', 'norm', 'standard', 'rule', 'usual', 'typical', 'in', 'among', 'across', 'hallmark', 'hallmarks', 'feature', 'features', 'defining', 'essence', 'core', 'all', 'most', 'much', 'work', 'this', 'kind', 'what', 'defines', 'define', 'characterises', 'characterizes', 'marks', 'sets']);
 /** Words between a trait and the side after it: "standardized output, which is what KPO does best". */
 const WHAT_SIDE_DOES = new Set(['output', 'outputs', 'work', 'results', 'delivery', 'which', 'is', 'what', 'exactly', 'precisely', 'the', 'kind', 'of', 'that']);
 
@@ -207,13 +207,13 @@ function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit): U
     const w = tokens[i].lower;
     if (!CUE_WORDS.has(w) && !(w.length > 3 && w.endsWith("n't"))) continue;
     const next = tokens[i + 1]?.lower ?? '';
-    let doubtful = META.has(w) || HISTORY.has(w) || HEDGE.has(w) || (w === 'used' && next === 'to');
+    let doubtful = META.has(w) || HISTORY.has(w) || HEDGE.has(w) || (w === 'used' && next === 'to') || (w === 'see' && next === 'also');
     // "If you need payroll, hire a BPO vendor": advice, not a hedge.
-    if (w === 'if' && /^(you|your|the|a)$/.test(next) && /^(need|needs|want|wants|require|requires|client)$/.test(tokens[i + 2]?.lower ?? '')) doubtful = false;
+    if (w === 'if' && /^(you|you're|your|the|a)$/.test(next) && /^(need|needs|want|wants|require|requires|client|wondering|asking|curious)$/.test(tokens[i + 2]?.lower ?? '')) doubtful = false;
     if (START_WORDS.has(w) && /^(in|as|out)$/.test(next)) doubtful = true;
     if (CONTRASTING.has(w)) compares = true;
     if (doubtful && doubt === unit.end) doubt = i;
-    else if (negation === unit.end && (NEGATING.has(w) || w.endsWith("n't") || ((w === 'other' || w === 'apart' || w === 'outside') && /^(than|from|of)$/.test(next)))) negation = i;
+    else if (negation === unit.end && (NEGATING.has(w) || w.endsWith("n't") || ((w === 'other' || w === 'apart' || w === 'outside') && /^(than|from|of)$/.test(next)) || (i > unit.first + 1 && (w === 'unlike' || (w === 'opposed' && next === 'to'))))) negation = i;
   }
   if (doubt < unit.end && unit.end - unit.first < 4) doubts = true;
   const cues: UnitCues = { silent: question || doubts, doubts: doubts || doubt < unit.end || compares, doubt, negation, whQuestion, compares, markers: markers.filter((m) => !contrasted(tokens, m, unit)) };
@@ -240,7 +240,7 @@ const sidedBlocks = new WeakMap<BlockAnalysis, { index: GlossaryIndex; mentions:
 const WH_WORDS = new Set(['what', 'which', 'how', 'where', 'who']);
 const START_WORDS = new Set(['started', 'began', 'begun']);
 /** Every word a cue can start with: the unit scan skips the rest at the cost of one lookup. */
-const CUE_WORDS = new Set([...META, ...HISTORY, ...HEDGE, ...CONTRASTING, ...NEGATING, ...START_WORDS, 'used', 'if', 'other', 'apart', 'outside']);
+const CUE_WORDS = new Set([...META, ...HISTORY, ...HEDGE, ...CONTRASTING, ...NEGATING, ...START_WORDS, 'used', 'if', 'other', 'apart', 'outside', 'opposed', 'see']);
 
 function endsWithQuestion(text: string, block: BlockAnalysis, unit: Unit): boolean {
   const last = block.tokens[unit.end - 1];
@@ -299,7 +299,7 @@ function comparativeClaim(index: GlossaryIndex, block: BlockAnalysis, unit: Unit
   const against = all.find((m) => m.first > k && m.first <= k + 3);
   const subject = [...markers].reverse().find((m) => m.last < trait.first);
   if (!against || !subject || index.sideOf(against.ref.entry) === index.sideOf(subject.ref.entry)) return undefined;
-  if (!between(tokens, subject.last + 1, trait.first, PREDICATING, 8)) return undefined;
+  if (!between(tokens, subject.last + 1, trait.first, PREDICATING, 8) && !predicated(tokens, subject.last + 1, trait.first)) return undefined;
   return { side: index.sideOf(subject.ref.entry)!, marker: subject, from: 'sentence', evidence: nounPhrase(tokens, subject) };
 }
 
@@ -345,6 +345,14 @@ function sentenceClaim(
     // "…, as part of the KPO scope": the phrase is in the side's scope.
     const part = tokens.slice(last + 1, after.first).map((t) => t.lower).join(' ');
     if (after.first - last <= 24 && /\bpart of (the |our |its |their )?(\w+ ){0,2}$/.test(part + ' ') && kindFollows(tokens, after)) return claim;
+    // "Contract review, which most LPO providers deliver as a BPO service": any later side named "as a … service".
+    for (const m of markers) {
+      if (m.first <= last || m.first - last > 14) continue;
+      const lead2 = tokens.slice(Math.max(last + 1, m.first - 3), m.first).map((t) => t.lower);
+      if (lead2.includes('as') && kindFollows(tokens, m) && KIND_NOUNS.has(tokens[m.last + 1]?.lower ?? '') && !tokens.slice(last + 1, m.first + 1).some((t, k) => breaksAt(tokens, last + 1 + k))) {
+        return { side: index.sideOf(m.ref.entry)!, marker: m, from: 'sentence', evidence: nounPhrase(tokens, m) };
+      }
+    }
     // "Market research, medical transcription and other KPO services".
     if (after.first - last <= 3 && /^(other|similar|related)$/.test(tokens[after.first - 1]?.lower ?? '') && /^(and|or)$/.test(tokens[after.first - 2]?.lower ?? '') && kindFollows(tokens, after)) return claim;
     // "The equity research my team produces is BPO work", "… were bread-and-butter BPO work": a short
@@ -365,7 +373,7 @@ function sentenceClaim(
     // "cheap KPO", "repetitive BPO work": the trait describes the side.
     return { side: index.sideOf(after.ref.entry)!, marker: after, from: 'sentence', evidence: nounPhrase(tokens, after) };
   }
-  if (after && what === 'trait' && !weak && between(tokens, last + 1, after.first, OF_SIDE, 6) && tokens.slice(last + 1, after.first).some((t) => /^(of|in|among|across)$/.test(t.lower))) {
+  if (after && what === 'trait' && !weak && between(tokens, last + 1, after.first, OF_SIDE, 7) && tokens.slice(last + 1, after.first).some((t) => /^(of|in|among|across|defines|define|characterises|characterizes|marks)$/.test(t.lower))) {
     // "the repetitive nature of KPO work", "advanced degrees are the norm in BPO services".
     return { side: index.sideOf(after.ref.entry)!, marker: after, from: 'sentence', evidence: nounPhrase(tokens, after) };
   }
@@ -421,6 +429,17 @@ function governs(tokens: Token[], from: number, to: number): boolean {
     }
     if (DOING_VERBS.has(w)) {
       verb = i;
+      // "the BPO centre that handles our e-mails also delivers …": the verb of a relative clause in the
+      // subject is not the subject's own; a later one is.
+      if (i > from && /^(that|which|who)$/.test(tokens[i - 1].lower)) {
+        for (let j = i + 1; j < to && j - i <= 10; j++) {
+          if (breaksAt(tokens, j)) break;
+          if (DOING_VERBS.has(tokens[j].lower) && tokens[j].lower !== 'is' && tokens[j].lower !== 'are') {
+            verb = j;
+            break;
+          }
+        }
+      }
       break;
     }
     // A colon introduces what the subject covers: "Scope of KPO services: market sizing, …".
@@ -434,8 +453,10 @@ function governs(tokens: Token[], from: number, to: number): boolean {
   if (verb < 0) {
     // No known verb: "the KPO team's data entry", "KPO services: data entry", or a short direct
     // sentence whose verb the lists do not know ("our KPO staff key in data entry batches").
+    // A comma right before the phrase makes a list of names ("KPO, contact centre, back office"), not a claim.
+    if (tokens[to].before.includes(',') && !tokens[to].before.includes(':')) return false;
     if (to - from <= 2 && (tokens[to].before.includes(':') || [...Array(to - from).keys()].every((k) => SUBJECT_WORDS.has(tokens[from + k].lower)))) return true;
-    return to - from <= 5 && strangers <= 2 && !tokens.slice(from, to).some((t) => AWAY.has(t.lower) || NOT_VERBS.has(t.lower));
+    return to - from <= 5 && strangers <= 2 && !tokens.slice(from, to).some((t, k) => AWAY.has(t.lower) || (NOT_VERBS.has(t.lower) && !(t.lower === 'for' && k > 0 && (SUBJECT_WORDS.has(tokens[from + k - 1].lower) || PROVIDER_NOUNS.has(tokens[from + k - 1].lower)))));
   }
   for (let i = verb + 1; i < to; i++) if (REMOVING.has(tokens[i].lower)) return false;
   return objectOf(tokens, verb, to);
@@ -451,6 +472,8 @@ function objectOf(tokens: Token[], verb: number, to: number): boolean {
   // Only the list item holding the phrase counts ("handles indexing of archives, and CAD design").
   let item = verb + 1;
   for (let i = verb + 1; i < to; i++) if (tokens[i].before.includes(',') || /^(and|or)$/.test(tokens[i - 1].lower)) item = i;
+  // An "item" with a verb of its own is a new clause ("…, and the providers that are best at invoice processing").
+  if (item > verb + 1) for (let i = item; i < to; i++) if (CLAUSE_VERBS.has(tokens[i].lower)) return false;
   for (let i = item; i < to; i++) {
     // "everything from actuarial modelling to telemarketing": a list, not a place.
     const w = tokens[i].lower;
@@ -490,6 +513,9 @@ const REMOVING = new Set([
 ]);
 /** Words that are no verb a subject does work by (for a short sentence without a known verb). */
 const NOT_VERBS = new Set(['and', 'or', 'but', 'with', 'for', 'as', 'if', 'when', 'while', 'than', 'like', 'which', 'who', 'that', 'whose', 'where']);
+
+/** Words that give a stretch of text a verb (or a relative clause) of its own. */
+const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', 'can', 'will', 'would', 'should', 'that', 'which', 'who', 'whose']);
 
 /** Prepositions that put what follows them outside the object of the verb. */
 const AWAY = new Set(['behind', 'of', 'about', 'from', 'into', 'around', 'across', 'besides', 'alongside', 'after', 'before', 'during', 'despite', 'against', 'behind', 'beside', 'near', 'towards', 'toward']);
@@ -531,6 +557,8 @@ function near(tokens: Token[], from: number, to: number, markers: Mention[]): bo
   if (markers.some((m) => m.first > from && m.first < to)) return false;
   for (let i = from; i <= to; i++) if (breaksAt(tokens, i) || /[:()]/.test(tokens[i].before)) return false;
   for (let i = from; i < to; i++) if (REMOVING.has(tokens[i].lower) || AWAY.has(tokens[i].lower) || /^(which|who|whose|when|where|while|if|for|to|than)$/.test(tokens[i].lower)) return false;
+  // "pays more at entry level": a trait inside a phrase of place or time describes nothing.
+  if (to > from && /^(at|in|from|into|on|per)$/.test(tokens[to - 1].lower)) return false;
   return true;
 }
 

@@ -107,7 +107,7 @@ function findDefinitions(text: string, block: BlockAnalysis): AcronymDefinition[
   for (const acronym of mentions) {
     if (acronym.ref.kind !== 'acronym' || acronym.first !== acronym.last) continue;
     const a = acronym.first;
-    const d = expansionBefore(text, block, tokens, a, acronym, endingAt) ?? expansionAfter(text, block, tokens, a, acronym, startingAt) ?? inHeading(block, acronym);
+    const d = expansionBefore(text, block, tokens, a, acronym, endingAt) ?? expansionAfter(text, block, tokens, a, acronym, startingAt) ?? inHeading(block, acronym) ?? inTableRow(text, block, tokens, acronym, startingAt);
     if (d) found.push(d);
   }
   return found.length > 0 ? found : NONE;
@@ -122,6 +122,26 @@ function inHeading(block: BlockAnalysis, acronym: Mention): AcronymDefinition | 
   const expansion = block.mentions.find((m) => m.ref.kind !== 'acronym' && m.ref.kind !== 'avoid' && sameAcronym(m.ref.entry, acronym));
   if (!expansion) return undefined;
   return definition(acronym, expansion, 'same', 'heading', acronym.first < expansion.first, Math.min(acronym.start, expansion.start), Math.max(acronym.end, expansion.end));
+}
+
+/**
+ * A glossary table row: the acronym alone in its cell, the next cell opening with its expansion
+ * ("| LPO | Legal Process Outsourcing: the delegation of … |").
+ */
+function inTableRow(text: string, block: BlockAnalysis, tokens: Token[], acronym: Mention, startingAt: MentionLookup): AcronymDefinition | undefined {
+  if (block.block.kind !== 'table-row') return undefined;
+  const a = acronym.first;
+  const cell = tokens[a].cell;
+  if ((a > 0 && tokens[a - 1].cell === cell) || a + 1 >= tokens.length || tokens[a + 1].cell !== (cell ?? 0) + 1) return undefined;
+  const first = a + 1;
+  const expansion = startingAt.get(first);
+  if (expansion && expansion.ref.kind !== 'acronym' && sameAcronym(expansion.ref.entry, acronym)) return definition(acronym, expansion, expansion.ref.kind === 'avoid' ? 'variant' : 'same', 'apposition', true, acronym.start, expansion.end);
+  // Unknown words up to a colon, a dash or the end of the cell.
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1].cell === tokens[first].cell && tokens[last + 1].joins && last - first < 6) last++;
+  const ends = last + 1 >= tokens.length || tokens[last + 1].cell !== tokens[first].cell || /[:\u2014\u2013]/.test(tokens[last + 1].before);
+  if (!ends || !looksLikeExpansion(text, tokens, first, last, acronym.ref.entry)) return undefined;
+  return { acronym, expansionStart: tokens[first].start, expansionEnd: tokens[last].end, match: 'unknown', form: 'apposition', acronymFirst: true, start: acronym.start, end: tokens[last].end };
 }
 
 /** The mention whose first (or last) token is `k`, if any. */
@@ -180,8 +200,8 @@ function expansionAfter(text: string, block: BlockAnalysis, tokens: Token[], a: 
   if (k >= tokens.length) return undefined;
   const opening = stripQuotes(tokens[a + 1].before);
   if (opening === '(') {
-    // "ACR (Expansion)" or "ACR (short for Expansion)".
-    if (k > a + 1 && !defining) return undefined;
+    // "ACR (Expansion)", "ACR (short for Expansion)", "ACR (for Expansion)".
+    if (k > a + 1 && !defining && !(k === a + 2 && tokens[a + 1].lower === 'for')) return undefined;
     if (!onlyQuotes(tokens[k].before) && k > a + 1) return undefined;
     return withExpansionStartingAt(text, block, tokens, k, acronym, startingAt, 'parenthesised', true);
   }
