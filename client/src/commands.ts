@@ -107,9 +107,13 @@ export class Commands {
   }
 
   private async goToSource(entry: EntrySummary): Promise<void> {
-    if (!entry.source) return;
-    const at = new vscode.Position(Math.max(0, entry.source.line - 1), Math.max(0, entry.source.column - 1));
-    await vscode.window.showTextDocument(this.readOnly(vscode.Uri.file(entry.source.file)), { selection: new vscode.Range(at, at), preview: true });
+    if (entry.source) await this.openSource(entry.source);
+  }
+
+  /** Opens a glossary file at a 1-based position (the built-in glossary read-only): the hover's link. */
+  async openSource(source: { file: string; line: number; column: number }): Promise<void> {
+    const at = new vscode.Position(Math.max(0, source.line - 1), Math.max(0, source.column - 1));
+    await vscode.window.showTextDocument(this.readOnly(vscode.Uri.file(source.file)), { selection: new vscode.Range(at, at), preview: true });
   }
 
   private async request<R>(method: string, params: unknown): Promise<R | undefined> {

@@ -21,11 +21,13 @@ import {
   DocumentGlossaryStatusRequest,
   GlossaryStatusNotification,
   INSERT_APPENDIX_COMMAND,
+  SHOW_ENTRY_COMMAND,
   WorkspaceTrustNotification,
   type AddAliasArgs,
   type AddToGlossaryArgs,
   type GlossaryStatus,
   type InitializationOptions,
+  type ShowEntryArgs,
 } from '../../server/src/shared/protocol';
 import { DEFAULT_SETTINGS, SECTION } from '../../server/src/shared/settings';
 import { BUILTIN_SCHEME, BuiltinGlossary } from './builtin';
@@ -131,6 +133,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<KpoGlo
     vscode.commands.registerCommand(ADD_TO_GLOSSARY_COMMAND, (args?: AddToGlossaryArgs) => grower.addToGlossary(args)),
     vscode.commands.registerCommand(ADD_ALIAS_COMMAND, (args?: AddAliasArgs) => grower.addAlias(args)),
     vscode.commands.registerCommand(INSERT_APPENDIX_COMMAND, () => grower.insertAppendix()),
+    vscode.commands.registerCommand(SHOW_ENTRY_COMMAND, async (args?: ShowEntryArgs) => {
+      if (args?.source) await commands.openSource(args.source);
+    }),
     vscode.window.onDidChangeActiveTextEditor(() => refreshStatus()),
     vscode.workspace.onDidOpenTextDocument(() => status.showProblems(glossaryFileOpen)),
     vscode.workspace.onDidCloseTextDocument(() => status.showProblems(glossaryFileOpen)),
@@ -231,6 +236,8 @@ function createClient(
     outputChannel: output,
     traceOutputChannel: trace,
     errorHandler,
+    // The hover's "whole entry" link runs this one command; glossary text itself is escaped and has no links.
+    markdown: { isTrusted: { enabledCommands: [SHOW_ENTRY_COMMAND] } },
     // Settings changes and glossary files in the workspace reach the server through its own
     // registrations (didChangeConfiguration for "kpoGlossary", watched *.yaml/*.yml/*.json).
     initializationOptions: () => {

@@ -11,7 +11,8 @@ function load(text: string, file = 'g.yaml') {
 
 /** [description, file text, expected line, expected column, a word the message must contain] */
 const PROBLEMS: Array<[string, string, number, number, RegExp]> = [
-  ['YAML syntax error', 'terms:\n  - term: A\n    category: concept\n    definition: "unclosed\n', 5, 1, /syntax|quot/i],
+  ['an unclosed quote, at the quote', 'terms:\n  - term: A\n    category: concept\n    definition: "unclosed\n', 4, 17, /never closed: add the closing "/],
+  ['a colon inside a value, at the colon, in plain words', 'terms:\n  - term: A\n    category: concept\n    definition: Work: done by experts.\n', 4, 21, /colon and a space inside a value.*put the whole value in quotes \(definition: "Work: done by experts\."\)/],
   ['empty file', '', 1, 1, /empty/],
   ['top level is a list', '- term: A\n', 1, 1, /mapping with a "terms:" list/],
   ['no terms list', 'version: 1\n', 1, 1, /no "terms:" list/],
@@ -48,6 +49,17 @@ describe('glossary loading', () => {
       assert.deepStrictEqual([match.line, match.column], [line, column], match.message);
     });
   }
+
+  it('reports one problem per syntax mistake, and nothing more about the entry it breaks', () => {
+    for (const text of [
+      'terms:\n  - term: A\n    category: concept\n    definition: Work: done by experts.\n  - term: B\n    category: concept\n    definition: Fine.\n',
+      'terms:\n  - term: A\n   category: concept\n    definition: x\n  - term: B\n    category: concept\n    definition: Fine.\n',
+    ]) {
+      const { glossary, problems } = load(text);
+      assert.strictEqual(problems.length, 1, JSON.stringify(problems));
+      assert.deepStrictEqual(glossary.entries.map((e) => e.term), ['B'], 'the other entries load');
+    }
+  });
 
   it('loads the built-in glossary without problems, with the entries the rules rely on', () => {
     const { glossary, problems } = loadGlossary([builtinSource()]);

@@ -112,13 +112,35 @@ describe('hover and completion lookups', () => {
     assert.strictEqual(engine.complete(engine.analyze(later), later.length).find((c) => c.label === 'KPO')?.insertText, 'KPO');
   });
 
+  it('offers one item per entry, in the spelling the document uses (British or American)', () => {
+    const us = 'We standardized the models. Our financial mo';
+    assert.deepStrictEqual(engine.complete(engine.analyze(us), us.length).filter((c) => c.entry.id === 'financial-modeling').map((c) => c.insertText), ['financial modeling']);
+    const uk = 'We standardised the modelling. Our financial mo';
+    assert.deepStrictEqual(engine.complete(engine.analyze(uk), uk.length).filter((c) => c.entry.id === 'financial-modeling').map((c) => c.insertText), ['financial modelling']);
+    const centre = 'Our organisation has one centre. Call cen';
+    assert.deepStrictEqual(engine.complete(engine.analyze(centre), centre.length).filter((c) => c.entry.id === 'call-center-operations').map((c) => c.insertText), ['Call centre']);
+  });
+
+  it('offers the acronym once the document has defined it', () => {
+    const text = 'Knowledge Process Outsourcing (KPO) helps. More knowledge pro';
+    const [first] = engine.complete(engine.analyze(text), text.length);
+    assert.strictEqual(first.entry.id, 'kpo');
+    assert.strictEqual(first.insertText, 'KPO');
+  });
+
+  it('offers nothing for a common word or a word too short to be a term’s start', () => {
+    for (const text of ['Weekly call with the', 'We work on', 'Benchmarks against the main pe', 'Benchmarks against the main peers']) {
+      assert.deepStrictEqual(engine.complete(engine.analyze(text), text.length).map((c) => c.label), [], text);
+    }
+  });
+
   it('completes nothing in code', () => {
     const text = 'Run `market re` now';
     assert.deepStrictEqual(engine.complete(engine.analyze(text), text.indexOf('` now')), []);
   });
 
   it('ranks the writer\'s industry first among equal matches', () => {
-    const text = 'We offer ri';
+    const text = 'We offer ris';
     const plain = engine.complete(engine.analyze(text), text.length).map((c) => c.entry.id);
     const legal = engine.complete(engine.analyze(text), text.length, { industries: ['finance'] }).map((c) => c.entry.id);
     assert.ok(plain.includes('risk-management'));

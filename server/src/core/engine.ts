@@ -11,6 +11,8 @@ import type { Finding, Glossary, GlossaryEntry, GlossaryProblem, Severity } from
 import { loadGlossary, type GlossarySource } from './glossary/load';
 import { checkExamples } from './glossary/examples';
 import { countBefore } from './search';
+import { documentStyle, styleOf } from './spelling';
+import { documentDefinitions } from './rules/definitions';
 
 export type RuleSetting = Severity | 'off';
 export type { TextChange } from './incremental';
@@ -169,52 +171,89 @@ export class Engine {
     }
     for (const start of starts.reverse()) {
       const typed = text.slice(start, offset);
-      const prefix = nameWords(typed).join(' ') + (/[\s-]$/.test(typed) ? ' ' : '');
+      const words = nameWords(typed);
+      // A single short or common word is ordinary typing, not the start of a term ("the" must not
+      // offer "the Philippines", "pe" must not offer "patent research").
+      if (words.length === 1 && (STOP_WORDS.has(words[0]) || (words[0].length < 3 && !/^\p{Lu}{2}$/u.test(typed)))) continue;
+      const prefix = words.join(' ') + (/[\s-]$/.test(typed) ? ' ' : '');
       if (!prefix.trim()) continue;
       const names = this.index.namesWithPrefix(prefix);
       if (names.length === 0) continue;
-      return rankCandidates(names, typed, start, offset, options, analysis);
+      return rankCandidates(names, typed, start, offset, options, analysis, this.index);
     }
     return [];
   }
 }
 
+/** Words that start no completion on their own. */
+const STOP_WORDS = new Set([
+  'the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'as', 'is', 'are', 'was', 'were',
+  'be', 'been', 'we', 'our', 'you', 'your', 'it', 'its', 'this', 'that', 'these', 'those', 'from', 'will', 'can', 'not', 'all',
+  'any', 'each', 'per', 'via', 'than', 'then', 'also', 'into', 'over', 'under', 'who', 'which', 'what', 'when', 'where', 'how',
+  'they', 'their', 'them', 'he', 'she', 'his', 'her', 'us', 'i', 'my', 'me', 'if', 'so', 'do', 'does', 'did', 'has', 'have',
+  'had', 'more', 'most', 'less', 'no', 'yes', 'up', 'out', 'about', 'after', 'before',
+]);
+
 /**
- * Orders candidates: names that start with exactly what was typed first, then case-insensitive
- * matches; terms and acronyms before aliases; the writer's industries before others; shorter first.
+ * Orders candidates, one per entry: names that start with exactly what was typed first, then
+ * case-insensitive matches; terms and acronyms before aliases; the writer's industries before others;
+ * shorter first. Of an entry's matching names the one in the document's spelling (British or American)
+ * is offered; an entry whose acronym the document has already defined before the cursor is offered as
+ * its acronym, and an acronym not yet used in its defining form.
  */
-function rankCandidates(names: CompletionName[], typed: string, start: number, end: number, options: CompletionOptions, analysis: DocumentAnalysis): CompletionCandidate[] {
+function rankCandidates(names: CompletionName[], typed: string, start: number, end: number, options: CompletionOptions, analysis: DocumentAnalysis, index: GlossaryIndex): CompletionCandidate[] {
   const industries = new Set((options.industries ?? []).map((i) => i.toLowerCase()));
+  const style = documentStyle(analysis);
   const candidates: CompletionCandidate[] = [];
-  // An acronym not yet used before the cursor is offered in its defining form. (Mentions are in
-  // document order; only acronym candidates ask, so the document is not scanned on every keystroke.)
-  const usedBefore = {
-    has(id: string): boolean {
+  // Acronyms used, and acronyms defined, before the cursor. (Found only when an entry with an acronym
+  // is among the candidates, not on every keystroke.)
+  let used: Set<string> | undefined;
+  let defined: Set<string> | undefined;
+  const usedBefore = (acronym: string): boolean => {
+    if (!used) {
+      used = new Set();
       for (const m of analysis.mentions) {
-        if (m.start >= start) return false;
-        if (m.ref.entry.id === id) return true;
+        if (m.start >= start) break;
+        if (m.ref.kind === 'acronym') used.add(m.ref.entry.acronym!);
       }
-      return false;
-    },
+    }
+    return used.has(acronym);
+  };
+  const definedBefore = (acronym: string): boolean => {
+    if (!defined) {
+      defined = new Set();
+      for (const d of documentDefinitions(analysis)) if (d.end <= start) defined.add(d.acronym.ref.entry.acronym!);
+    }
+    return defined.has(acronym);
   };
   for (const name of names) {
     const entry = name.entry;
     const isAcronym = name.kind === 'acronym';
+    let label = name.name;
     let insertText = isAcronym ? name.name : keepTypedCase(name.name, typed);
-    if (isAcronym && !usedBefore.has(entry.id)) insertText = `${entry.term} (${name.name})`;
+    let kind = name.kind;
+    if (isAcronym && !usedBefore(entry.acronym!)) insertText = `${entry.term} (${name.name})`;
+    else if (!isAcronym && entry.acronym && !index.expansionsOf(entry.acronym).some((e) => e !== entry) && definedBefore(entry.acronym)) {
+      // Defined already: the document goes on with the short form.
+      label = entry.acronym;
+      insertText = entry.acronym;
+      kind = 'acronym';
+    }
     let rank = name.name.startsWith(typed) ? 0 : 1;
     if (name.kind === 'alias') rank += 2;
+    // The document's spelling first: "financial modelling" in a British document.
+    const nameStyle = styleOf(name.name);
+    if (style && nameStyle && nameStyle !== style) rank += 4;
+    else if (style && nameStyle === style && name.kind === 'alias') rank -= 2;
     if (industries.size > 0 && !entry.industries.some((i) => industries.has(i.toLowerCase()))) rank += 1;
-    candidates.push({ entry, label: name.name, insertText, start, end, kind: name.kind, rank });
+    candidates.push({ entry, label, insertText, start, end, kind, rank });
   }
   candidates.sort((a, b) => a.rank - b.rank || a.label.length - b.label.length || a.label.localeCompare(b.label));
-  // One item per entry and form: the term over an alias when both match ("financial mo" offers
-  // "financial modeling", not also "financial modelling"); an acronym stays a separate item.
+  // One item per entry: the best-ranked of its names.
   const kept = new Set<string>();
   return candidates.filter((c) => {
-    const key = `${c.entry.id}:${c.kind === 'acronym' ? 'acronym' : 'words'}`;
-    if (kept.has(key)) return false;
-    kept.add(key);
+    if (kept.has(c.entry.id)) return false;
+    kept.add(c.entry.id);
     return true;
   });
 }

@@ -22,7 +22,10 @@ export async function completion(ctx: ServerContext, params: CompletionParams): 
   const offset = toOffset(analysis, params.position);
   const candidates = engine.complete(analysis, offset, { industries: settings.industries });
   const items = candidates.slice(0, MAX_ITEMS).map((c, i) => toItem(ctx, snapshot.analysis, c, i));
-  return { isIncomplete: candidates.length > MAX_ITEMS, items };
+  // Always incomplete: the client asks again on the next keystroke instead of filtering this list by
+  // itself, so its fuzzy matching cannot bring back what the server would not offer ("peers" must not
+  // keep "patent research" alive).
+  return { isIncomplete: true, items };
 }
 
 function toItem(ctx: ServerContext, analysis: Parameters<typeof toRange>[0], c: CompletionCandidate, index: number): CompletionItem {
@@ -36,7 +39,7 @@ function toItem(ctx: ServerContext, analysis: Parameters<typeof toRange>[0], c: 
   const item: CompletionItem = {
     label: c.kind === 'acronym' ? c.label : c.insertText,
     kind: c.kind === 'acronym' ? CompletionItemKind.Constant : CompletionItemKind.Text,
-    detail: expands ? `${c.insertText} — ${where}` : where,
+    detail: expands ? `${c.insertText} — ${where}` : c.kind === 'acronym' ? `${entry.term} — ${where}` : where,
     documentation: markdown
       ? { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(heading)}**\n\n${escapeMarkdown(entry.definition)}` }
       : { kind: MarkupKind.PlainText, value: `${heading}\n\n${plainText(entry.definition)}` },

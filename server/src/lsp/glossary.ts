@@ -4,14 +4,17 @@
 // its files changes. A glossary file open in the editor is read from the editor (its unsaved text), so
 // its problems show while it is typed. Every (re)load reports its status; a file whose new text yields
 // no entries and has errors (a half-typed edit, a file mid-save) is replaced by its last text that did
-// yield entries, so the writer keeps the last good glossary while fixing the file. A file the trust
+// yield entries, so the writer keeps the last good glossary while fixing the file; and an entry that an
+// error breaks while the rest of its file loads keeps its last good version (and the problem says so),
+// so its hover and its findings do not vanish while the writer fixes a quote. A file the trust
 // policy refuses (outside the workspace, in Restricted Mode) is not read and becomes a problem. Problems
 // go to the log as warnings (an error-level message would make some clients pop their output panel)
 // and to the status.
 
 import { createEngine, type Engine } from '../core/engine';
 import type { GlossarySource } from '../core/glossary/load';
-import type { GlossaryProblem } from '../core/types';
+import type { GlossaryEntry, GlossaryProblem } from '../core/types';
+import { stringify } from 'yaml';
 import { builtinGlossaryPath, readTextFile } from '../node/files';
 import type { GlossaryStatus } from '../shared/protocol';
 
@@ -24,6 +27,18 @@ export interface LoadedGlossary {
   problems: GlossaryProblem[];
 }
 
+/** An entry as glossary-file fields (for re-reading a last good version). */
+function plainEntry(e: GlossaryEntry): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: e.id, term: e.term, category: e.category, definition: e.definition };
+  if (e.acronym) out.acronym = e.acronym;
+  for (const key of ['aliases', 'avoid', 'related', 'examples', 'notes'] as const) if (e[key].length > 0) out[key] = e[key];
+  if (e.industries.length > 0) out.industry = e.industries;
+  if (e.contested) out.contested = true;
+  if (e.wellKnown) out.wellKnown = true;
+  if (e.side) out.side = e.side;
+  return out;
+}
+
 /** Says why a file may not be read, or undefined when it may. */
 export type ReadPolicy = (file: string) => string | undefined;
 
@@ -33,6 +48,8 @@ export class GlossaryStore {
   private readonly sets = new Map<string, LoadedGlossary>();
   /** Per file, the last text that yielded entries. */
   private readonly lastGood = new Map<string, string>();
+  /** Per file, the last good version of each of its entries, by id (as plain fields). */
+  private readonly lastGoodEntries = new Map<string, Map<string, GlossaryEntry>>();
   /** Texts of glossary files open in the editor, read instead of the disk. */
   private readonly overlays = new Map<string, string>();
   /** Every file that has been part of a glossary since the last full reload. */
@@ -172,10 +189,49 @@ export class GlossaryStore {
         fallback.push(source);
       }
     }
+    // Entries an error broke in a file that otherwise loads: their last good versions, as a source of
+    // their own right after the file (so they change earlier files as the file itself would).
+    const kept: Array<{ file: string; entry: GlossaryEntry }> = [];
+    for (const source of fallback) {
+      const good = this.lastGoodEntries.get(source.file);
+      const errors = loadProblems.filter((p) => p.file === source.file && p.severity === 'error');
+      if (!good || errors.length === 0) continue;
+      const present = new Set(created.engine.glossary.entries.filter((e) => e.source?.file === source.file).map((e) => e.id));
+      for (const [id, entry] of good) {
+        // Broken, not deleted: the text still names it.
+        if (!present.has(id) && (source.text.includes(entry.term) || source.text.includes(`id: ${id}`))) kept.push({ file: source.file, entry });
+      }
+    }
+    if (kept.length > 0) {
+      const withKept: GlossarySource[] = [];
+      for (const source of fallback) {
+        withKept.push(source);
+        const mine = kept.filter((k) => k.file === source.file).map((k) => plainEntry(k.entry));
+        if (mine.length > 0) withKept.push({ file: source.file, text: stringify({ terms: mine }) });
+      }
+      sources = withKept;
+      substituted = true;
+      for (const { file, entry } of kept) {
+        const problem = loadProblems.find((p) => p.file === file && p.severity === 'error');
+        notes.push({ file, line: problem?.line ?? 1, column: problem?.column ?? 1, severity: 'warning', message: `Using the last good version of “${entry.term}” until the problem in it is fixed.` });
+      }
+    }
     if (substituted) {
-      sources = fallback;
+      sources = fallback.length === sources.length ? fallback : sources;
       // The problems stay those of the current text (their positions are in it); only the engine changes.
       created = { engine: createEngine(sources).engine, problems: loadProblems };
+      // Kept entries point where they were last written.
+      for (const { entry } of kept) {
+        const now = created.engine.glossary.byId.get(entry.id);
+        if (now && entry.source) now.source = { ...entry.source };
+      }
+    }
+    // Remember each file's entries as they are now, for the next time one of them breaks.
+    for (const file of readable) {
+      const errors = loadProblems.some((p) => p.file === file && p.severity === 'error');
+      const good = new Map(errors ? this.lastGoodEntries.get(file) ?? [] : []);
+      for (const e of created.engine.glossary.entries) if (e.source?.file === file) good.set(e.id, e);
+      this.lastGoodEntries.set(file, good);
     }
 
     const all = [...problems, ...loadProblems, ...notes];

@@ -1,10 +1,17 @@
-// Hover on a glossary name in prose: the entry (preferred term, acronym or expansion, category and
-// industry, definition, examples, related terms, its FAQ, notes), the KPO vs BPO comparison on either
-// of those two, and on a flagged range why it was flagged. All glossary text is escaped.
+// Hover on a glossary name in prose. Short by default, since a word such as "KPO" appears dozens of
+// times in every proposal: the term (and acronym), its side or category, the definition's first
+// sentence, a one-line KPO/BPO contrast where it applies, one example, and a link to the whole entry.
+// `kpoGlossary.hover.details` adds the rest (examples, related terms, FAQ answers, notes, the
+// comparison table). Findings are not repeated: the editor shows the diagnostic beside the hover.
+// All glossary text is escaped; the only links are the ones this module builds.
 
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
+import type { DocumentAnalysis } from '../core/analysis';
 import type { Engine } from '../core/engine';
-import type { Finding, GlossaryEntry } from '../core/types';
+import { firstSentence } from '../core/spelling';
+import { documentDefinitions } from '../core/rules/definitions';
+import type { GlossaryEntry } from '../core/types';
+import { SHOW_ENTRY_COMMAND, type ShowEntryArgs } from '../shared/protocol';
 import type { ServerContext } from './context';
 import { toOffset, toRange } from './convert';
 import { glossaryFileHover } from './glossary-file';
@@ -19,43 +26,71 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
   if (!snapshot || !snapshot.settings.hover.enable) return null;
   const { analysis, engine } = snapshot;
   const offset = toOffset(analysis, params.position);
-  const findings = snapshot.findings();
-  const found = engine.entryAt(analysis, offset, findings);
-  if (found) {
-    return {
-      contents: { kind: ctx.capabilities.hoverMarkdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: describeEntry(engine, found.entry, found.findings, ctx.capabilities.hoverMarkdown) },
-      range: toRange(analysis, found.start, found.end),
-    };
-  }
-  // A flagged range that names no entry still says why it was flagged.
-  const covering = findings.filter((f) => f.start <= offset && offset <= f.end);
-  if (covering.length === 0) return null;
-  const start = Math.min(...covering.map((f) => f.start));
-  const end = Math.max(...covering.map((f) => f.end));
-  const out = new Builder(ctx.capabilities.hoverMarkdown);
-  flagged(out, covering);
-  return { contents: { kind: out.kind, value: out.toString() }, range: toRange(analysis, start, end) };
+  const found = engine.entryAt(analysis, offset);
+  if (!found) return null;
+  const options: HoverOptions = { markdown: ctx.capabilities.hoverMarkdown, details: snapshot.settings.hover.details, commandLinks: ctx.glossaryCommands };
+  const entry = found.kind === 'acronym' ? meaningInDocument(engine, analysis, found.entry) : found.entry;
+  return {
+    contents: { kind: options.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: describeEntry(engine, entry, options, found.kind === 'acronym' ? analysis : undefined) },
+    range: toRange(analysis, found.start, found.end),
+  };
 }
 
-/** The hover text of an entry, with the findings covering the hovered range first. */
-export function describeEntry(engine: Engine, entry: GlossaryEntry, findings: Finding[], markdown = true): string {
+export interface HoverOptions {
+  markdown?: boolean;
+  /** Everything about the entry, not only the short form. */
+  details?: boolean;
+  /** The client runs SHOW_ENTRY_COMMAND: link to the entry with it rather than with a file link. */
+  commandLinks?: boolean;
+}
+
+/**
+ * An acronym with more than one expansion ("RPO") means what the document defines it as; without a
+ * definition, the first entry.
+ */
+function meaningInDocument(engine: Engine, analysis: DocumentAnalysis, entry: GlossaryEntry): GlossaryEntry {
+  const all = engine.index.expansionsOf(entry.acronym!);
+  if (all.length < 2) return entry;
+  for (const d of documentDefinitions(analysis)) {
+    if (d.acronym.ref.entry.acronym === entry.acronym && d.expansion && d.match === 'same') return d.expansion.ref.entry;
+  }
+  return entry;
+}
+
+/** The hover text of an entry. `analysis`: the document, for an acronym that stands for several entries. */
+export function describeEntry(engine: Engine, entry: GlossaryEntry, options: HoverOptions = {}, analysis?: DocumentAnalysis): string {
   const glossary = engine.glossary;
-  const out = new Builder(markdown);
+  const out = new Builder(options.markdown !== false);
   out.title(entry.term, entry.acronym);
-  const facts = [entry.category, ...(entry.industries.length ? [`industry: ${entry.industries.join(', ')}`] : [])];
+  const side = engine.index.sideOf(entry) ?? sideOfCategory(entry.category);
+  const facts = [
+    side && !entry.contested ? `${side.toUpperCase()} ${entry.category === 'kpo-service' || entry.category === 'bpo-task' ? (side === 'kpo' ? 'service' : 'task') : 'side'}` : entry.category,
+    ...(entry.industries.length ? [entry.industries.join(', ')] : []),
+    ...(entry.contested ? ['sold both as KPO and as BPO'] : []),
+  ];
   out.subtitle(facts.join(' · '));
-  if (findings.length > 0) flagged(out, findings);
-  out.paragraph(entry.definition);
-  if (entry.examples.length > 0) out.list('Examples', entry.examples.slice(0, MAX_LIST).map((e) => out.inline(e)));
-  const side = engine.index.sideOf(entry);
-  if (side && glossary.comparison.length > 0) {
-    const kpo = engine.index.sides.kpo;
-    const bpo = engine.index.sides.bpo;
-    out.table(
-      'KPO vs BPO',
-      ['Aspect', kpo?.acronym ?? 'KPO', bpo?.acronym ?? 'BPO'],
-      glossary.comparison.slice(0, 20).map((a) => [a.label, a.kpo.summary, a.bpo.summary]),
-    );
+  out.paragraph(firstSentence(entry.definition));
+  // An acronym that stands for more than one entry says so, and which one the document uses.
+  const others = entry.acronym ? engine.index.expansionsOf(entry.acronym).filter((e) => e !== entry) : [];
+  if (others.length > 0) {
+    const defined = analysis !== undefined && documentDefinitions(analysis).some((d) => d.acronym.ref.entry.acronym === entry.acronym && d.match === 'same');
+    out.line('Also', `${out.inline(entry.acronym!)} can stand for ${others.map((o) => out.inline(o.term)).join(', ')}${defined ? '; this document defines it as above' : '; define it at its first use to say which'}.`);
+  }
+  const focus = glossary.comparison[0];
+  if (side && focus) out.line('KPO vs BPO', `${out.inline(lowerFirst(focus.kpo.summary))} — BPO: ${out.inline(lowerFirst(focus.bpo.summary))}`.replace(/^/, 'KPO: '));
+  if (entry.examples.length > 0) out.example(entry.examples[0]);
+  if (options.details) details(engine, entry, out);
+  out.link(entryLink(entry, options));
+  return out.toString();
+}
+
+/** Everything else about an entry (kpoGlossary.hover.details). */
+function details(engine: Engine, entry: GlossaryEntry, out: Builder): void {
+  const glossary = engine.glossary;
+  if (entry.definition !== firstSentence(entry.definition)) out.paragraph(entry.definition);
+  if (entry.examples.length > 1) out.list('Examples', entry.examples.slice(1, MAX_LIST).map((e) => out.inline(e)));
+  if (engine.index.sideOf(entry) && glossary.comparison.length > 0) {
+    out.table('KPO vs BPO', ['Aspect', 'KPO', 'BPO'], glossary.comparison.slice(0, 20).map((a) => [a.label, a.kpo.summary, a.bpo.summary]));
   }
   const related = entry.related
     .map((id) => glossary.byId.get(id))
@@ -72,11 +107,27 @@ export function describeEntry(engine: Engine, entry: GlossaryEntry, findings: Fi
     for (const q of faq) out.question(q.question, q.answer);
   }
   if (entry.notes.length > 0) out.list('Notes', entry.notes.slice(0, MAX_LIST).map((n) => out.inline(n)));
-  return out.toString();
 }
 
-function flagged(out: Builder, findings: Finding[]): void {
-  out.list('Flagged', findings.map((f) => `${out.inline(f.message)} (${out.code(f.ruleId)})`));
+/** Where the whole entry is: the client's command (VS Code), or the glossary file at the entry's line. */
+function entryLink(entry: GlossaryEntry, options: HoverOptions): { label: string; target: string } | undefined {
+  const faq = entry.faq.length > 0 ? ` and ${entry.faq.length} FAQ answer${entry.faq.length === 1 ? '' : 's'}` : '';
+  const label = `The whole entry${faq}`;
+  if (options.commandLinks) {
+    const args: ShowEntryArgs = { id: entry.id, ...(entry.source ? { source: { file: entry.source.file, line: entry.source.line, column: entry.source.column } } : {}) };
+    return { label, target: `command:${SHOW_ENTRY_COMMAND}?${encodeURIComponent(JSON.stringify([args]))}` };
+  }
+  if (!entry.source || !/^(\/|[A-Za-z]:[\\/]|file:)/.test(entry.source.file)) return undefined;
+  const file = entry.source.file.startsWith('file:') ? entry.source.file : 'file://' + encodeURI(entry.source.file.replace(/\\/g, '/')).replace(/^file:\/\/([A-Za-z]:)/, 'file:///$1');
+  return { label, target: `${file}#L${entry.source.line}` };
+}
+
+function sideOfCategory(category: string): 'kpo' | 'bpo' | undefined {
+  return category === 'kpo-service' ? 'kpo' : category === 'bpo-task' ? 'bpo' : undefined;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1).replace(/\.$/, '');
 }
 
 /** Writes the same structure as Markdown or as plain text. Inputs are raw text; `text` escapes them. */
@@ -137,6 +188,16 @@ class Builder {
     } else {
       this.parts.push(`${label}:\n${rows.map((r) => `  ${r[0]}: ${header[1]}: ${r[1]} ${header[2]}: ${r[2]}`).join('\n')}`);
     }
+  }
+
+  example(value: string): void {
+    this.parts.push(this.markdown ? `*e.g.* “${this.inline(value)}”` : `e.g. “${value}”`);
+  }
+
+  /** A link this module builds (never glossary text): label and target are escaped for Markdown. */
+  link(link: { label: string; target: string } | undefined): void {
+    if (!link) return;
+    this.parts.push(this.markdown ? `[${this.inline(link.label)}](${link.target.replace(/[()\s]/g, (c) => encodeURIComponent(c))})` : `${link.label}: ${link.target}`);
   }
 
   question(question: string, answer: string): void {

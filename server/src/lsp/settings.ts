@@ -84,11 +84,13 @@ export function overlay(base: Settings, value: unknown): Settings {
   }
   for (const key of ['hover', 'completion', 'builtin'] as const) {
     const section = value[key];
-    if (isObject(section) && typeof section.enable === 'boolean') result[key] = { enable: section.enable };
+    if (isObject(section) && typeof section.enable === 'boolean') result[key].enable = section.enable;
     // Flat keys as some clients send them: { "hover.enable": false }.
     const flat = value[`${key}.enable`];
-    if (typeof flat === 'boolean') result[key] = { enable: flat };
+    if (typeof flat === 'boolean') result[key].enable = flat;
   }
+  const details = isObject(value.hover) ? value.hover.details : value['hover.details'];
+  if (typeof details === 'boolean') result.hover.details = details;
   const limit = value.maxDocumentSizeMB;
   if (typeof limit === 'number' && Number.isFinite(limit) && limit > 0) result.maxDocumentSizeMB = limit;
   for (const key of ['glossaryFiles', 'languages', 'industries'] as const) {

@@ -60,6 +60,14 @@ export interface InitializationOptions {
 export const ADD_TO_GLOSSARY_COMMAND = 'kpoGlossary.addToGlossary';
 export const ADD_ALIAS_COMMAND = 'kpoGlossary.addAlias';
 export const INSERT_APPENDIX_COMMAND = 'kpoGlossary.insertAppendix';
+/** Opens the glossary file at an entry (the built-in glossary read-only): the hover's "whole entry" link. */
+export const SHOW_ENTRY_COMMAND = 'kpoGlossary.showEntry';
+
+/** Arguments of SHOW_ENTRY_COMMAND: the entry, and where it is written (absent for one without a file). */
+export interface ShowEntryArgs {
+  id: string;
+  source?: { file: string; line: number; column: number };
+}
 
 /** Arguments of ADD_TO_GLOSSARY_COMMAND: the document and the selected text. */
 export interface AddToGlossaryArgs {

@@ -7,7 +7,8 @@ export type RuleLevel = 'error' | 'warning' | 'info' | 'hint' | 'off';
 export interface Settings {
   /** Severity per rule id; "off" disables a rule. Rules not named keep their default. */
   rules: Record<string, RuleLevel>;
-  hover: { enable: boolean };
+  /** `details`: everything about an entry in the hover, not only its short form. */
+  hover: { enable: boolean; details: boolean };
   completion: { enable: boolean };
   /** Whether the built-in KPO glossary is loaded (workspace glossary files and glossaryFiles still are). */
   builtin: { enable: boolean };
@@ -26,7 +27,7 @@ export const SECTION = 'kpoGlossary';
 
 export const DEFAULT_SETTINGS: Settings = {
   rules: {},
-  hover: { enable: true },
+  hover: { enable: true, details: false },
   completion: { enable: true },
   builtin: { enable: true },
   glossaryFiles: [],

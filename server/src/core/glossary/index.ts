@@ -46,6 +46,8 @@ export class GlossaryIndex {
   readonly completionNames: CompletionName[] = [];
   readonly sides: Partial<Record<Side, GlossaryEntry>> = {};
   readonly acronyms: GlossaryEntry[] = [];
+  /** The entries of each acronym (most have one; "RPO" has two). */
+  private readonly byAcronym = new Map<string, GlossaryEntry[]>();
 
   constructor(readonly glossary: Glossary) {
     for (const entry of glossary.entries) this.addEntry(entry);
@@ -67,6 +69,11 @@ export class GlossaryIndex {
     if (entry === this.sides.kpo) return 'kpo';
     if (entry === this.sides.bpo) return 'bpo';
     return entry.side;
+  }
+
+  /** The entries an acronym stands for, in glossary order. */
+  expansionsOf(acronym: string): GlossaryEntry[] {
+    return this.byAcronym.get(acronym) ?? [];
   }
 
   /** Completion names whose key starts with the normalised prefix, in key order. */
@@ -98,6 +105,7 @@ export class GlossaryIndex {
     if (entry.acronym) {
       add(entry.acronym, 'acronym');
       this.acronyms.push(entry);
+      this.byAcronym.set(entry.acronym, [...(this.byAcronym.get(entry.acronym) ?? []), entry]);
     }
     for (const alias of entry.aliases) add(alias, 'alias');
     for (const variant of entry.avoid) add(variant, 'avoid');

@@ -134,9 +134,18 @@ class FileReader {
       this.report(this.locate(0), `The file could not be read as YAML: ${(error as Error).message}`);
       return;
     }
+    // One problem per mistake: the parser's first error on a line, in plain words, where it is; the
+    // entries it breaks report nothing more (their fields are whatever the broken syntax made them).
+    const reportedLines = new Set<number>();
     for (const error of doc.errors) {
-      const at = this.locate(error.pos[0], error.pos[1]);
-      this.report(at, yamlMessage(error.code, error.message));
+      this.yamlErrors.push(error.pos[0]);
+      const problem = /^\s*[{[]/.test(text)
+        ? { offset: error.pos[0], message: 'The JSON breaks here: check the brackets, braces, commas and quotes before this point (or write the glossary in YAML).' }
+        : yamlProblem(text, error.code, error.message, error.pos[0]);
+      const at = this.locate(problem.offset, problem.offset + 1);
+      if (reportedLines.has(at.line)) continue;
+      reportedLines.add(at.line);
+      this.report(at, problem.message);
     }
     if (doc.errors.length > 0 && !doc.contents) return;
     const root = doc.contents as Node | null;
@@ -183,6 +192,10 @@ class FileReader {
   }
 
   private readEntry(node: Node, file: number): EntryPatch | undefined {
+    if (this.broken(node)) {
+      // Its syntax error is reported; an editor keeps the entry's last good version meanwhile.
+      return undefined;
+    }
     if (!isMap(node)) {
       this.report(this.at(node), 'Each entry of "terms" must be a mapping with term, category and definition.');
       return undefined;
@@ -383,7 +396,19 @@ class FileReader {
   }
 
   private report(at: Located, message: string): void {
+    if (this.quiet) return;
     this.problems.push({ ...at, severity: 'error', message });
+  }
+
+  /** Offsets of the YAML syntax errors of the file. */
+  private readonly yamlErrors: number[] = [];
+  /** True while reading an entry that a syntax error broke: its other problems are not reported. */
+  private quiet = false;
+
+  /** Whether a syntax error lies inside a node. */
+  private broken(node: Node): boolean {
+    const range = node.range;
+    return range !== undefined && range !== null && this.yamlErrors.some((at) => at >= range[0] && at <= range[2]);
   }
 }
 
@@ -567,15 +592,51 @@ function describe(node: Node): string {
   return 'value of another kind';
 }
 
-function yamlMessage(code: string, message: string): string {
+/**
+ * A YAML syntax error in plain words, at the character that broke it: the parser says "Nested mappings
+ * are not allowed in compact mappings" at the start of a value; a writer needs to hear that the colon
+ * inside the value is the trouble, and where that colon is.
+ */
+function yamlProblem(text: string, code: string, message: string, offset: number): { offset: number; message: string } {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const lineEnd = (() => {
+    const n = text.indexOf('\n', offset);
+    return n < 0 ? text.length : n;
+  })();
   switch (code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY': {
+      // The colon (and space) inside the value on this line.
+      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      const line = text.slice(lineStart, lineEnd);
+      const keyColon = line.search(/:(\s|$)/);
+      const inner = keyColon >= 0 ? line.slice(keyColon + 1).search(/:(\s|$)/) : -1;
+      if (inner >= 0) {
+        const at = lineStart + keyColon + 1 + inner;
+        const value = line.slice(keyColon + 1).trim();
+        return { offset: at, message: `A colon and a space inside a value make YAML read a new key here: put the whole value in quotes (${line.slice(0, keyColon + 1).trim()} "${value.replace(/"/g, '\\"')}"), or write it on the lines below ">-".` };
+      }
+      return { offset, message: 'This line is indented as if it belonged to the value above: line the keys of one entry up under each other.' };
+    }
+    case 'MISSING_CHAR':
+      if (/quote/i.test(first)) {
+        // Point at the opening quote: the last unmatched one before the error.
+        const quote = /'/.test(first) ? "'" : '"';
+        const open = text.lastIndexOf(quote, Math.min(offset, text.length - 1));
+        return { offset: open >= 0 ? open : offset, message: `This quoted value is never closed: add the closing ${quote} at the end of the value.` };
+      }
+      if (/indicator/i.test(first)) return { offset, message: 'This line is indented differently from the line above: the keys of one entry must line up (and each new entry starts with "- ").' };
+      return { offset, message: `Something is missing here (${first}): check the indentation and the quotes.` };
+    case 'TAB_AS_INDENT':
+      return { offset, message: 'A tab indents this line: YAML needs spaces.' };
+    case 'BAD_INDENT':
+      return { offset, message: 'This line is indented differently from the line above: the keys of one entry must line up.' };
     case 'DUPLICATE_KEY':
-      return `${first}: each field may appear once per entry; remove or merge the repeated one.`;
+      return { offset, message: `${first}: each field may appear once per entry; remove or merge the repeated one.` };
     case 'RESOURCE_EXHAUSTION':
-      return `${first}: the file expands YAML aliases too many times; write the values out instead.`;
+      return { offset, message: `${first}: the file expands YAML aliases too many times; write the values out instead.` };
     default:
-      return `YAML syntax error: ${first}. Check the indentation and quoting near here.`;
+      return { offset, message: `The YAML breaks here (${first}): check the indentation and the quotes near this point.` };
   }
 }
 

@@ -57,10 +57,12 @@ const META = new Set([
   'mistaken', 'mistakenly', 'misconception', 'myth', 'myths', 'wrongly', 'misclassified', 'misclassify', 'supposedly',
   'pretend', 'pretends', 'claimed', 'describe', 'describes', 'described', 'acronym', 'abbreviation',
 ]);
+/** Words of selling that are talk about names only with "as": "sold as KPO", not "we sell KPO services such as …". */
+const SELLING = new Set(['sold', 'sell', 'sells', 'marketed', 'branded']);
 /** Words of history, careers and change. */
 const HISTORY = new Set([
   'began', 'begun', 'grew', 'grown', 'evolved', 'evolve', 'evolves', 'evolving', 'evolution', 'emerged', 'emergence', 'origin',
-  'origins', 'originally', 'initially', 'historically', 'traditionally', 'formerly', 'previously', 'ago', 'decades',
+  'origins', 'originally', 'initially', 'formerly', 'previously', 'ago', 'decades',
   'earlier', 'history', 'career', 'careers', 'graduated', 'promoted', 'promotion', 'transitioned', 'outgrew', 'legacy',
   'until', 'era', 'started', 'joined',
 ]);
@@ -169,8 +171,10 @@ interface UnitCues {
   doubts: boolean;
   /** The first token of a history, a career, a hedge or talk about names (unit.end when none): a claim must end before it. */
   doubt: number;
-  /** The first token that denies, excludes or contrasts (unit.end when none): a claim must end before it. */
+  /** The first token that denies or excludes (unit.end when none): a claim must end before it (within its clause). */
   negation: number;
+  /** Where each clause that a colon or semicolon opens starts (a denial does not reach past them). */
+  breaks: number[];
   /** A question that introduces content ("What does our KPO practice include?"), not one that doubts it. */
   whQuestion: boolean;
   /** The unit compares ("than", "compared with", "unlike"): cost traits, which are relative, make no claim then. */
@@ -207,7 +211,7 @@ function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit): U
     const w = tokens[i].lower;
     if (!CUE_WORDS.has(w) && !(w.length > 3 && w.endsWith("n't"))) continue;
     const next = tokens[i + 1]?.lower ?? '';
-    let doubtful = META.has(w) || HISTORY.has(w) || HEDGE.has(w) || (w === 'used' && next === 'to') || (w === 'see' && next === 'also');
+    let doubtful = (META.has(w) && (!SELLING.has(w) || next === 'as' || tokens[i + 2]?.lower === 'as')) || HISTORY.has(w) || HEDGE.has(w) || (w === 'used' && next === 'to') || (w === 'see' && next === 'also');
     // "If you need payroll, hire a BPO vendor": advice, not a hedge.
     if (w === 'if' && /^(you|you're|your|the|a)$/.test(next) && /^(need|needs|want|wants|require|requires|client|wondering|asking|curious)$/.test(tokens[i + 2]?.lower ?? '')) doubtful = false;
     if (START_WORDS.has(w) && /^(in|as|out)$/.test(next)) doubtful = true;
@@ -216,9 +220,18 @@ function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit): U
     else if (negation === unit.end && (NEGATING.has(w) || w.endsWith("n't") || ((w === 'other' || w === 'apart' || w === 'outside') && /^(than|from|of)$/.test(next)) || (i > unit.first + 1 && (w === 'unlike' || (w === 'opposed' && next === 'to'))))) negation = i;
   }
   if (doubt < unit.end && unit.end - unit.first < 4) doubts = true;
-  const cues: UnitCues = { silent: question || doubts, doubts: doubts || doubt < unit.end || compares, doubt, negation, whQuestion, compares, markers: markers.filter((m) => !contrasted(tokens, m, unit)) };
+  const breaks: number[] = [];
+  for (let i = unit.first + 1; i < unit.end; i++) if (/[;:]/.test(tokens[i].before)) breaks.push(i);
+  const cues: UnitCues = { silent: question || doubts, doubts: doubts || doubt < unit.end || compares, doubt, negation, breaks, whQuestion, compares, markers: markers.filter((m) => !contrasted(tokens, m, unit)) };
   cueCache.set(unit, { index, mentions: block.mentions, cues });
   return cues;
+}
+
+/** The denial that reaches a phrase at `at`: the first one, unless a colon or semicolon closes its clause before the phrase. */
+function negationBefore(cues: UnitCues, at: number): number {
+  const n = cues.negation;
+  if (n >= at) return n;
+  return cues.breaks.some((b) => b > n && b <= at) ? Number.MAX_SAFE_INTEGER : n;
 }
 
 /**
@@ -256,7 +269,7 @@ export function taskClaim(analysis: DocumentAnalysis, index: GlossaryIndex, unit
   const block = analysis.blocks[unit.block];
   if (!mayClaim(index, block)) return undefined;
   const cues = cuesOf(analysis, index, unit);
-  const limit = Math.min(cues.negation, cues.doubt);
+  const limit = Math.min(negationBefore(cues, mention.first), cues.doubt);
   if (cues.silent || mention.first >= limit) return undefined;
   const claim = (cues.markers.length > 0
     ? sentenceClaim(analysis, index, block, unit, cues.markers, mention.first, mention.last, 'task') ?? asWithClaim(index, block, unit, cues.markers, mention.first, 'task')
@@ -269,7 +282,7 @@ export function traitClaim(analysis: DocumentAnalysis, index: GlossaryIndex, uni
   const block = analysis.blocks[unit.block];
   if (!mayClaim(index, block)) return undefined;
   const cues = cuesOf(analysis, index, unit);
-  const limit = Math.min(cues.negation, cues.doubt);
+  const limit = Math.min(negationBefore(cues, trait.first), cues.doubt);
   if (cues.silent || trait.first >= limit) return undefined;
   // Cost is relative: "KPO is cheaper than BPO" is a claim about the two sides, "KPO is cheap compared
   // with an in-house team" is not one about KPO against BPO.
@@ -325,6 +338,8 @@ function sentenceClaim(
     if (m.last < first) before = m;
     else if (m.first > last && !after) after = m;
   }
+  // "Several large BPO providers now offer analytics": a statement about the market, not about the side.
+  if (before && what === 'task' && tokens.slice(Math.max(unit.first, before.first - 3), before.first).some((t) => /^(several|many|some|few|more|increasingly|numerous)$/.test(t.lower))) before = undefined;
   if (before) {
     // Tasks: the side's noun phrase, a verb of doing or including, then the phrase (maybe in a list).
     // Traits: nothing but words that say what the side is or needs, and no hard break.
@@ -357,8 +372,8 @@ function sentenceClaim(
     if (after.first - last <= 3 && /^(other|similar|related)$/.test(tokens[after.first - 1]?.lower ?? '') && /^(and|or)$/.test(tokens[after.first - 2]?.lower ?? '') && kindFollows(tokens, after)) return claim;
     // "The equity research my team produces is BPO work", "… were bread-and-butter BPO work": a short
     // subject, a copula, at most three words, the side and a noun of its kind.
-    const copula = tokens.slice(last + 1, after.first).findIndex((t) => /^(is|are|was|were)$/.test(t.lower));
-    if (copula >= 0 && copula <= 9 && after.first - (last + 1 + copula) <= 4 && kindFollows(tokens, after) && !tokens.slice(last + 1, after.first + 1).some((t, k) => breaksAt(tokens, last + 1 + k) || /[,;:(]/.test(t.before))) return claim;
+    const copula = tokens.slice(last + 1, after.first).findIndex((t) => /^(is|are|was|were|become|becomes|became|remains|remain)$/.test(t.lower));
+    if (copula >= 0 && copula <= 9 && after.first - (last + 1 + copula) <= 4 && kindFollows(tokens, after) && !tokens.slice(last + 1, after.first + 1).some((t, k) => breaksAt(tokens, last + 1 + k) || /[,;:(]/.test(t.before)) && !tokens.slice(last + 1, last + 1 + copula).some((t) => /^(you|we|they|it|he|she|i|being)$/.test(t.lower))) return claim;
     // "… which in our shop counts as KPO work", "… is considered KPO", "… falls under BPO".
     const linked = tokens.slice(Math.max(last + 1, after.first - 3), after.first).map((t) => t.lower).join(' ');
     if (after.first - last <= 14 && /\b(counts? as|considered|classed as|classified as|qualif(y|ies) as|falls? under|treated as|regarded as|seen as)( an?| the| our)?$/.test(linked) && !tokens.slice(last + 1, after.first + 1).some((t, k) => breaksAt(tokens, last + 1 + k))) return claim;
@@ -369,8 +384,8 @@ function sentenceClaim(
       if (moved) return claim;
     }
   }
-  if (after && what === 'trait' && !weak && last + 1 === after.first && tokens[after.first].joins) {
-    // "cheap KPO", "repetitive BPO work": the trait describes the side.
+  if (after && what === 'trait' && !weak && last + 1 === after.first && tokens[after.first].joins && !JOB_NOUNS.has(tokens[after.last + 1]?.lower ?? '')) {
+    // "cheap KPO", "repetitive BPO work": the trait describes the side (not "entry-level KPO roles": a career step).
     return { side: index.sideOf(after.ref.entry)!, marker: after, from: 'sentence', evidence: nounPhrase(tokens, after) };
   }
   if (after && what === 'trait' && !weak && between(tokens, last + 1, after.first, OF_SIDE, 7) && tokens.slice(last + 1, after.first).some((t) => /^(of|in|among|across|defines|define|characterises|characterizes|marks)$/.test(t.lower))) {
@@ -422,7 +437,7 @@ function governs(tokens: Token[], from: number, to: number): boolean {
     if (verb < 0 && i > from && tokens[i].before.includes(',')) {
       let j = i + 1;
       while (j < to && j - i < 8 && !tokens[j].before.includes(',')) j++;
-      if (j < to && tokens[j].before.includes(',')) {
+      if (j < to && tokens[j].before.includes(',') && !tokens.slice(i, j).some((t) => CLAUSE_VERBS.has(t.lower))) {
         i = j - 1;
         continue;
       }
@@ -432,13 +447,18 @@ function governs(tokens: Token[], from: number, to: number): boolean {
       // "the BPO centre that handles our e-mails also delivers …": the verb of a relative clause in the
       // subject is not the subject's own; a later one is.
       if (i > from && /^(that|which|who)$/.test(tokens[i - 1].lower)) {
+        let main = -1;
         for (let j = i + 1; j < to && j - i <= 10; j++) {
           if (breaksAt(tokens, j)) break;
           if (DOING_VERBS.has(tokens[j].lower) && tokens[j].lower !== 'is' && tokens[j].lower !== 'are') {
-            verb = j;
+            main = j;
             break;
           }
         }
+        if (main >= 0) verb = main;
+        // "… Kalahari Analytics, a Johannesburg firm that provides …": the relative clause belongs to
+        // another noun (an article starts one between the side and "that").
+        else if (tokens.slice(from, i - 1).some((t) => /^(a|an|the)$/.test(t.lower))) return false;
       }
       break;
     }
@@ -455,7 +475,7 @@ function governs(tokens: Token[], from: number, to: number): boolean {
     // sentence whose verb the lists do not know ("our KPO staff key in data entry batches").
     // A comma right before the phrase makes a list of names ("KPO, contact centre, back office"), not a claim.
     if (tokens[to].before.includes(',') && !tokens[to].before.includes(':')) return false;
-    if (to - from <= 2 && (tokens[to].before.includes(':') || [...Array(to - from).keys()].every((k) => SUBJECT_WORDS.has(tokens[from + k].lower)))) return true;
+    if (to - from <= 2 && (tokens[to].before.includes(':') || [...Array(to - from).keys()].every((k) => SUBJECT_WORDS.has(tokens[from + k].lower) && !FUNCTION_WORDS.has(tokens[from + k].lower)))) return true;
     return to - from <= 5 && strangers <= 2 && !tokens.slice(from, to).some((t, k) => AWAY.has(t.lower) || (NOT_VERBS.has(t.lower) && !(t.lower === 'for' && k > 0 && (SUBJECT_WORDS.has(tokens[from + k - 1].lower) || PROVIDER_NOUNS.has(tokens[from + k - 1].lower)))));
   }
   for (let i = verb + 1; i < to; i++) if (REMOVING.has(tokens[i].lower)) return false;
@@ -511,8 +531,13 @@ const REMOVING = new Set([
   'minimizes', 'outsource', 'outsources', 'outsourced', 'avoid', 'avoids', 'avoided', 'skip', 'skips', 'escape', 'escapes',
   'leave', 'leaves', 'left', 'hate', 'hates', 'dislike', 'dislikes', 'fewer', 'less', 'beat', 'beats', 'outgrow', 'outgrows',
 ]);
+/** Words that join or place rather than name: a verb-less "KPO … data entry" must be nouns only ("the KPO team's data entry"). */
+const FUNCTION_WORDS = new Set(['and', 'or', 'of', 'for', 'to', 'in', 'at', 'the', 'a', 'an', 'that', 'which', 'who', 'we', 'they', 'us', 'be', 'might', 'may', 'could', 'would', 'will', 'shall', 'can', 'also', 'now', 'its', 'own']);
 /** Words that are no verb a subject does work by (for a short sentence without a known verb). */
 const NOT_VERBS = new Set(['and', 'or', 'but', 'with', 'for', 'as', 'if', 'when', 'while', 'than', 'like', 'which', 'who', 'that', 'whose', 'where']);
+
+/** Nouns of jobs and careers: "entry-level KPO roles" speaks of a career step, not of KPO's skills. */
+const JOB_NOUNS = new Set(['role', 'roles', 'job', 'jobs', 'position', 'positions', 'opening', 'openings', 'hire', 'hires', 'career', 'careers', 'graduate', 'graduates', 'salary', 'salaries', 'pay', 'vacancy', 'vacancies', 'recruits', 'trainees', 'interns']);
 
 /** Words that give a stretch of text a verb (or a relative clause) of its own. */
 const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', 'can', 'will', 'would', 'should', 'that', 'which', 'who', 'whose']);
@@ -558,7 +583,7 @@ function near(tokens: Token[], from: number, to: number, markers: Mention[]): bo
   for (let i = from; i <= to; i++) if (breaksAt(tokens, i) || /[:()]/.test(tokens[i].before)) return false;
   for (let i = from; i < to; i++) if (REMOVING.has(tokens[i].lower) || AWAY.has(tokens[i].lower) || /^(which|who|whose|when|where|while|if|for|to|than)$/.test(tokens[i].lower)) return false;
   // "pays more at entry level": a trait inside a phrase of place or time describes nothing.
-  if (to > from && /^(at|in|from|into|on|per)$/.test(tokens[to - 1].lower)) return false;
+  if (to > from && /^(at|in|from|into|per)$/.test(tokens[to - 1].lower)) return false;
   return true;
 }
 

@@ -170,8 +170,13 @@ function expansionBefore(text: string, block: BlockAnalysis, tokens: Token[], a:
   const gap = stripQuotes(tokens[k].before);
   const cueWords = a - k;
   if (gap === '(') {
-    // "(ACR)" or "(or ACR)" / "(ACR for short)": the parenthesis must close after the acronym.
-    const close = closingAfter(text, block, tokens, a, CUES_AFTER_ACRONYM);
+    // "(ACR)" or "(or ACR)" / "(ACR for short)": the parenthesis must close after the acronym; or
+    // "(ACR, if you want the short form …)": a comma after it, and the parenthesis closing later.
+    let close = closingAfter(text, block, tokens, a, CUES_AFTER_ACRONYM);
+    if (close < 0 && tokens[a + 1]?.before === ',') {
+      const end = text.indexOf(')', acronym.end);
+      if (end >= 0 && end < block.block.end && end - acronym.end < 160 && !text.slice(acronym.end, end).includes('(')) close = end + 1;
+    }
     if (close < 0) return undefined;
     return withExpansionEndingAt(text, tokens, k - 1, acronym, endingAt, 'parenthesised', false, close);
   }
@@ -328,7 +333,9 @@ function looksLikeExpansion(text: string, tokens: Token[], lo: number, hi: numbe
   const significant = heads.filter((g) => !SMALL_WORDS.has(tokens[g].lower));
   const titled = significant.every((g) => /^\p{Lu}/u.test(tokens[g].text));
   const initials = (entry.acronym ?? '').replace(/[^A-Za-z]/g, '').toLowerCase();
-  return titled || significant.map((g) => tokens[g].lower[0]).join('') === initials;
+  // The term with one word swapped ("IT-enabled solutions" for "IT-enabled services").
+  const oneSwapped = words.length === termWords.length && termWords.length >= 3 && words.filter((w, i) => w !== termWords[i]).length === 1 && words[words.length - 1] !== termWords[termWords.length - 1];
+  return titled || oneSwapped || significant.map((g) => tokens[g].lower[0]).join('') === initials;
 }
 
 /** Whether a hyphen (and nothing else) joins token `i` to the one before it. */

@@ -69,8 +69,9 @@ export const undefinedAcronym: Rule = {
 };
 
 /**
- * Whether a mention is in a run-in heading: the bold words a paragraph or list item opens with
- * ("**What about LPO and RPO?** Legal process outsourcing (LPO) is …"), which read as a heading.
+ * Whether a mention is in a run-in heading: the bold words a paragraph or list item opens with, ending
+ * in "?" or ":" ("**What about LPO and RPO?** Legal process outsourcing (LPO) is …"), which read as a
+ * heading. A bold sentence ("**Option B: a BPO vendor, plus a KPO partner.**") is text.
  */
 function inRunInHeading(analysis: DocumentAnalysis, mention: Mention): boolean {
   const block = analysis.blocks[mention.block].block;
@@ -80,7 +81,7 @@ function inRunInHeading(analysis: DocumentAnalysis, mention: Mention): boolean {
   const marker = text.slice(i, i + 2);
   if (marker !== '**' && marker !== '__') return false;
   const close = text.indexOf(marker, i + 2);
-  return close > mention.start && close - i < 120 && /[?:.!]\s*$/.test(text.slice(i + 2, close)) && !/\n\s*\n/.test(text.slice(i, close));
+  return close > mention.start && close - i < 120 && /[?:]\s*$/.test(text.slice(i + 2, close)) && !/\n\s*\n/.test(text.slice(i, close));
 }
 
 /** The expansion as it should read at the mention: capitalised when it starts a sentence. */
