@@ -8,6 +8,7 @@ import {
   CloseAction,
   DidChangeConfigurationNotification,
   LanguageClient,
+  RevealOutputChannelOn,
   State,
   TransportKind,
   type CloseHandlerResult,
@@ -235,6 +236,8 @@ function createClient(
     documentSelector: selector,
     outputChannel: output,
     traceOutputChannel: trace,
+    // The log holds events; problems are in the Problems view and the status: never pop the panel open.
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler,
     // The hover's "whole entry" link runs this one command; glossary text itself is escaped and has no links.
     markdown: { isTrusted: { enabledCommands: [SHOW_ENTRY_COMMAND] } },

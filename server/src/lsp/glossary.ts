@@ -8,8 +8,8 @@
 // error breaks while the rest of its file loads keeps its last good version (and the problem says so),
 // so its hover and its findings do not vanish while the writer fixes a quote. A file the trust
 // policy refuses (outside the workspace, in Restricted Mode) is not read and becomes a problem. Problems
-// go to the log as warnings (an error-level message would make some clients pop their output panel)
-// and to the status.
+// go to the status and, when they change, to the log at their own level (the VS Code client never
+// reveals its output channel on its own).
 
 import { createEngine, type Engine } from '../core/engine';
 import type { GlossarySource } from '../core/glossary/load';
@@ -43,6 +43,8 @@ function plainEntry(e: GlossaryEntry): Record<string, unknown> {
 export type ReadPolicy = (file: string) => string | undefined;
 
 const MAX_SETS = 16;
+/** Problems written to the log per load; the rest are counted (all of them reach the status and the editor). */
+const MAX_LOGGED_PROBLEMS = 20;
 
 export class GlossaryStore {
   private readonly sets = new Map<string, LoadedGlossary>();
@@ -52,6 +54,8 @@ export class GlossaryStore {
   private readonly lastGoodEntries = new Map<string, Map<string, GlossaryEntry>>();
   /** Texts of glossary files open in the editor, read instead of the disk. */
   private readonly overlays = new Map<string, string>();
+  /** Per list of files, what the log last said of its load. */
+  private readonly logged = new Map<string, string>();
   /** Every file that has been part of a glossary since the last full reload. */
   private readonly known = new Set<string>();
   private builtin: string | undefined;
@@ -248,8 +252,16 @@ export class GlossaryStore {
       })),
       generation: this.generation,
     };
-    for (const p of all) this.log('warn', `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`);
-    this.log('info', `Glossary loaded: ${status.entries} entries from ${files.length} file${files.length === 1 ? '' : 's'}${all.length ? `, ${all.length} problem${all.length === 1 ? '' : 's'}` : ''}.`);
+    // The log records events, not keystrokes: a reload that ends as the last one did (the same entries
+    // and problems, as while a glossary file is typed in) writes nothing.
+    const summary = `Glossary loaded: ${status.entries} entries from ${files.length} file${files.length === 1 ? '' : 's'}${all.length ? `, ${all.length} problem${all.length === 1 ? '' : 's'}` : ''}.`;
+    const signature = JSON.stringify([files, status.entries, all.map((p) => [p.file, p.line, p.column, p.message])]);
+    if (this.logged.get(JSON.stringify(files)) !== signature) {
+      this.logged.set(JSON.stringify(files), signature);
+      for (const p of all.slice(0, MAX_LOGGED_PROBLEMS)) this.log(p.severity === 'error' ? 'error' : 'warn', `${p.file}:${p.line}:${p.column}: ${p.message}`);
+      if (all.length > MAX_LOGGED_PROBLEMS) this.log('warn', `… and ${all.length - MAX_LOGGED_PROBLEMS} more problems (all are in the Problems view).`);
+      this.log('info', summary);
+    }
     return { engine: created.engine, status, files, problems: all };
   }
 }

@@ -142,10 +142,11 @@ export function startServer(connection: Connection): void {
   }
 
   /** Some glossaries were dropped: load the workspace's again (which reports its status), recheck documents. */
-  function refresh(why: string): void {
+  function refresh(why: string, quiet = false): void {
     if (refreshTimer) clearTimeout(refreshTimer);
     refreshTimer = undefined;
-    log.info(`Reloading: ${why}.`);
+    // Typing in a glossary file reloads after each pause: not an event worth a line of the log.
+    if (!quiet) log.info(`Reloading: ${why}.`);
     void loadWorkspaceGlossary().then(() => diagnostics?.refreshAll());
   }
 
@@ -172,7 +173,7 @@ export function startServer(connection: Connection): void {
   function glossaryEdited(file: string, text: string | undefined): void {
     if (!glossaries.setOverlay(file, text)) return;
     if (refreshTimer) clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => refresh('a glossary file was edited'), EDIT_SETTLE_MS);
+    refreshTimer = setTimeout(() => refresh('a glossary file was edited', true), EDIT_SETTLE_MS);
   }
 
   /** Points the fs.watch fallback at the folders searched and the folders of the files in use. */
