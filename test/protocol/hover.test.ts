@@ -1,4 +1,4 @@
-// Hover over the protocol: entry content, the comparison on KPO and BPO, why a range is flagged,
+// Hover over the protocol: the short entry and the details setting, what backs a finding up,
 // nothing outside prose, UTF-16 positions, the switch, and glossary text that cannot inject anything.
 
 import * as assert from 'assert';
@@ -17,47 +17,54 @@ describe('protocol: hover', () => {
   let client: TestClient;
   afterEach(async () => client?.stop());
 
-  it('shows the entry: term, acronym, category, definition, examples, related terms and FAQ', async () => {
+  it('is short: term, side, the first sentence, a one-line contrast, one example and a link to the whole entry', async () => {
     client = await TestClient.start();
     const uri = docUri('hover-entry.md');
     await client.open(uri, '# Offer\n\nOur team delivers market research every quarter.\n');
     const hover = await client.hover(uri, 2, 20);
     const text = value(hover);
     assert.strictEqual((hover!.contents as MarkupContent).kind, 'markdown');
-    assert.match(text, /^\*\*Market research\*\*|^\*\*market research\*\*/i);
-    assert.match(text, /kpo\\?-service/);
-    assert.match(text, /\*\*Examples\*\*/);
-    assert.match(text, /\*\*FAQ\*\*/);
-    assert.match(text, /What are some common KPO services\?/);
+    assert.match(text, /^\*\*market research\*\*\n\n\*KPO service\*/);
+    assert.match(text, /\*\*KPO vs BPO:\*\* KPO: /);
+    assert.match(text, /\*e\.g\.\* “/);
+    assert.match(text, /\[The whole entry and \d+ FAQ answers?\]\(file:\/\/\/.*kpo\.glossary\.yaml#L\d+\)/);
+    assert.doesNotMatch(text, /\*\*FAQ\*\*|\*\*Examples\*\*|\*\*Related\*\*|\| Aspect \|/, 'the rest is behind the link');
+    assert.ok(text.split('\n').filter(Boolean).length <= 6, `six paragraphs at most:\n${text}`);
     assert.deepStrictEqual(hover!.range, { start: { line: 2, character: 18 }, end: { line: 2, character: 33 } });
   });
 
-  it('shows the KPO vs BPO comparison on KPO and BPO, with the expansion', async () => {
-    client = await TestClient.start();
-    const uri = docUri('hover-kpo.md');
-    await client.open(uri, 'Knowledge Process Outsourcing (KPO) differs from Business Process Outsourcing (BPO).\n\nBPO is cheaper.\n');
-    for (const [line, character] of [[0, 32], [2, 1]]) {
+  it('shows everything with hover.details: examples, related terms, the FAQ and the KPO vs BPO table', async () => {
+    client = await TestClient.start({ settings: { hover: { enable: true, details: true } } });
+    const uri = docUri('hover-details.md');
+    await client.open(uri, 'Knowledge Process Outsourcing (KPO) differs from Business Process Outsourcing (BPO).\n\nOur team delivers market research every quarter.\n');
+    const entry = value(await client.hover(uri, 2, 20));
+    assert.match(entry, /\*\*Examples\*\*/);
+    assert.match(entry, /\*\*FAQ\*\*/);
+    assert.match(entry, /What are some common KPO services\?/);
+    for (const [line, character] of [[0, 32], [0, 80]]) {
       const text = value(await client.hover(uri, line, character));
-      assert.match(text, /\*\*KPO vs BPO\*\*/);
       assert.match(text, /\| Aspect \| KPO \| BPO \|/);
       assert.match(text, /\| Skill Level \|/);
     }
     assert.match(value(await client.hover(uri, 0, 32)), /Knowledge Process Outsourcing \(KPO\)/);
-    assert.match(value(await client.hover(uri, 2, 1)), /Business Process Outsourcing \(BPO\)/);
-    // Other entries have no comparison.
-    await client.open(docUri('hover-other.md'), 'We offer financial modeling.');
-    assert.doesNotMatch(value(await client.hover(docUri('hover-other.md'), 0, 12)), /KPO vs BPO/);
+    assert.match(value(await client.hover(uri, 0, 80)), /Business Process Outsourcing \(BPO\)/);
+    // Entries without a side have no comparison.
+    await client.open(docUri('hover-other.md'), 'We cover GDPR obligations.');
+    const other = await client.hover(docUri('hover-other.md'), 0, 10);
+    if (other) assert.doesNotMatch(value(other), /KPO vs BPO/);
   });
 
-  it('says why a range is flagged', async () => {
+  it('does not repeat a finding, but shows what backs it up', async () => {
     client = await TestClient.start();
     const uri = docUri('hover-flagged.md');
-    await client.open(uri, 'Our KPO desk will take over customer support tickets.');
-    const text = value(await client.hover(uri, 0, 30));
-    assert.match(text, /\*\*Flagged\*\*/);
-    assert.match(text, /kpo-bpo\/task-mismatch/);
-    const plain = value(await client.hover(docUri('hover-flagged.md'), 0, 4));
-    assert.match(plain, /acronym\/undefined/);
+    await client.open(uri, 'Knowledge Process Outsourcing (KPO) is cheap and routine work.\n\nOur KPO desk will take over customer support tickets.');
+    const task = value(await client.hover(uri, 2, 30));
+    assert.doesNotMatch(task, /Flagged|presents it as KPO work/, 'the editor already shows the message');
+    assert.match(task, /^\*\*customer support\*\*/);
+    // "cheap" is no glossary term: the hover is the comparison row behind the finding, alone.
+    const trait = value(await client.hover(uri, 0, 42));
+    assert.match(trait, /^Cost: KPO — .*BPO — /);
+    assert.doesNotMatch(trait, /traits, but/);
   });
 
   it('shows nothing on plain words, in code, in URLs or in link destinations', async () => {
@@ -136,13 +143,15 @@ describe('protocol: hover', () => {
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it('shows its text escaped and inert', async () => {
-      client = await TestClient.start({ settings: { glossaryFiles: [path.join(dir, 'hostile.glossary.yaml')] } });
+      client = await TestClient.start({ settings: { glossaryFiles: [path.join(dir, 'hostile.glossary.yaml')], hover: { enable: true, details: true } } });
       const uri = docUri('hover-hostile.md');
       await client.open(uri, 'Our evil service is here.');
       const text = value(await client.hover(uri, 0, 6));
       // No raw HTML tag, autolink, link or image survives unescaped.
       assert.doesNotMatch(text, /(^|[^\\])<[a-z/!]/i, 'raw HTML');
-      assert.doesNotMatch(text, /(^|[^\\])\]\(/, 'link syntax');
+      // The one link is the hover's own "whole entry" link to the glossary file.
+      const links = text.match(/(^|[^\\])\]\([^)]*\)/g) ?? [];
+      assert.deepStrictEqual(links.map((l) => l.replace(/^[^\]]/, '')), [`](file://${path.join(dir, 'hostile.glossary.yaml')}#L3)`], 'link syntax');
       assert.doesNotMatch(text, /(^|[^\\])!\[/, 'image syntax');
       assert.doesNotMatch(text, /(^|[^\\])&[a-z]+;/, 'entities');
       assert.doesNotMatch(text, /^#/m, 'heading');

@@ -57,6 +57,7 @@ export function formatStylish(results: FileResult[], color: boolean): string {
       const at = locate(starts, f.start, f.end);
       const fixable = hasSafeFix(f) ? ' (fixable)' : f.fixes.length > 0 ? ' (suggestions in the editor)' : '';
       lines.push(`  ${`${at.line}:${at.column}`.padEnd(8)} ${paint(colors[f.severity], f.severity.padEnd(7))}  ${f.message}${fixable}  ${paint('90', f.ruleId)}`);
+      if (f.detail) lines.push(`${' '.repeat(20)}${paint('90', f.detail)}`);
     }
     lines.push('');
   }
@@ -84,6 +85,7 @@ export function formatJson(results: FileResult[], glossaryProblems: GlossaryProb
         ruleId: f.ruleId,
         severity: f.severity,
         message: f.message,
+        ...(f.detail ? { detail: f.detail } : {}),
         ...locate(starts, f.start, f.end),
         start: f.start,
         end: f.end,
@@ -116,7 +118,7 @@ export function formatSarif(results: FileResult[], version: string): string {
         ruleId: f.ruleId,
         ruleIndex: RULES.findIndex((r) => r.id === f.ruleId),
         level: level(f.severity),
-        message: { text: f.message },
+        message: { text: f.detail ? `${f.message} ${f.detail}` : f.message },
         locations: [{ physicalLocation: { artifactLocation, region: region(f.start, f.end) } }],
         fixes: f.fixes.map((fix) => ({
           description: { text: fix.title },

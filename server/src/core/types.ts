@@ -35,7 +35,10 @@ export interface Finding {
   severity: Severity;
   start: number;
   end: number;
+  /** One short sentence that fits the Problems panel and quotes the words it is about. */
   message: string;
+  /** What backs the message up (the comparison row, where the definition is), for the hover and reports. */
+  detail?: string;
   fixes: Fix[];
   /** The glossary entry the finding is about, when there is one (for hover and "more information"). */
   entryId?: string;

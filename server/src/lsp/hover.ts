@@ -2,7 +2,8 @@
 // times in every proposal: the term (and acronym), its side or category, the definition's first
 // sentence, a one-line KPO/BPO contrast where it applies, one example, and a link to the whole entry.
 // `kpoGlossary.hover.details` adds the rest (examples, related terms, FAQ answers, notes, the
-// comparison table). Findings are not repeated: the editor shows the diagnostic beside the hover.
+// comparison table). Findings are not repeated (the editor shows the diagnostic beside the hover),
+// but what backs one up (its `detail`: the comparison row, where the definition is) comes first.
 // All glossary text is escaped; the only links are the ones this module builds.
 
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
@@ -26,12 +27,20 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
   if (!snapshot || !snapshot.settings.hover.enable) return null;
   const { analysis, engine } = snapshot;
   const offset = toOffset(analysis, params.position);
-  const found = engine.entryAt(analysis, offset);
-  if (!found) return null;
   const options: HoverOptions = { markdown: ctx.capabilities.hoverMarkdown, details: snapshot.settings.hover.details, commandLinks: ctx.glossaryCommands };
+  const kind = options.markdown ? MarkupKind.Markdown : MarkupKind.PlainText;
+  // The editor shows a finding's short message itself; what backs it up (the comparison row) is added here.
+  const flagged = snapshot.findings().filter((f) => f.detail && f.start <= offset && offset <= f.end);
+  const backing = [...new Set(flagged.map((f) => f.detail!))].map((d) => (options.markdown ? escapeMarkdown(d) : d)).join(options.markdown ? '\n\n' : '\n');
+  const found = engine.entryAt(analysis, offset);
+  if (!found) {
+    if (!backing) return null;
+    return { contents: { kind, value: backing }, range: toRange(analysis, flagged[0].start, flagged[0].end) };
+  }
   const entry = found.kind === 'acronym' ? meaningInDocument(engine, analysis, found.entry) : found.entry;
+  const text = describeEntry(engine, entry, options, found.kind === 'acronym' ? analysis : undefined);
   return {
-    contents: { kind: options.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: describeEntry(engine, entry, options, found.kind === 'acronym' ? analysis : undefined) },
+    contents: { kind, value: backing ? `${backing}${options.markdown ? '\n\n---\n\n' : '\n\n'}${text}` : text },
     range: toRange(analysis, found.start, found.end),
   };
 }

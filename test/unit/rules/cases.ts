@@ -279,6 +279,10 @@ export const CASES: Record<string, RuleCases> = {
       '**What about LPO?** Legal process outsourcing (LPO) is legal work done offshore.',
       'Our HR team and the IT desk approve every offer.',
       'Our guide to Knowledge Process Outsourcing\n(KPO) comes first. KPO firms hire.',
+      'It sits next to KPO, knowledge process outsourcing (specialist work such as valuation). KPO firms hire.',
+      '- "KPO" or "knowledge process outsourcing" means specialist work. KPO firms hire.',
+      // The expansion right next to it, in a form not known here: silent rather than a wrong fix.
+      'Our KPO: knowledge process outsourcing. KPO firms hire.',
       // A wrong or variant expansion is a definition too (another rule reports it).
       'Information Process Outsourcing (KPO) is growing. KPO firms hire.',
       'Knowledge Processing Outsourcing (KPO) is growing. KPO firms hire.',
@@ -292,6 +296,8 @@ export const CASES: Record<string, RuleCases> = {
       // Defined further down: the writer should move that definition, not add a second one.
       ['KPO is growing. Knowledge Process Outsourcing (KPO) is defined later.', 'Expand to “Knowledge Process Outsourcing (KPO)”'],
       // Forms an expansion cannot be written around safely.
+      // The expansion elsewhere in the paragraph: the writer may mean it as the definition.
+      ['Knowledge Process Outsourcing is growing; KPO firms hire analysts.', 'Expand to “Knowledge Process Outsourcing (KPO)”'],
       ['KPO-led teams are growing.', 'Expand to “Knowledge Process Outsourcing (KPO)”'],
       ['The KPO/BPO split is clear.', 'Expand to “Knowledge Process Outsourcing (KPO)”'],
       ['I joined a BPO in Gurgaon.', 'Expand to “Business Process Outsourcing (BPO)”'],

@@ -41,13 +41,13 @@ export const attributeMismatch: Rule = {
         const words = traits.map((t) => `“${text.slice(t.start, t.end).replace(/\s+/g, ' ')}”`);
         const { aspect, side } = first.ref;
         const listed = words.length === 1 ? `${words[0]} is a ${side.toUpperCase()} trait` : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]} are ${side.toUpperCase()} traits`;
-        const message = `${listed}, but ${where(text, claim)} says it of ${claim.side.toUpperCase()}. ${describe(aspect)}`;
+        const message = `${listed}, but ${where(text, claim)} says it of ${claim.side.toUpperCase()}.`;
         const fixes: Fix[] = [];
         if (claim.marker) {
           const fix = switchSideFix(analysis, index, claim.marker, otherSide(claim.side));
           if (fix) fixes.push(fix);
         }
-        report({ start: first.start, end: last.end, message, fixes, entryId: index.sides[claim.side]?.id });
+        report({ start: first.start, end: last.end, message, detail: describe(aspect), fixes, entryId: index.sides[claim.side]?.id });
         open = undefined;
       };
       for (const trait of block.traits) {
@@ -117,7 +117,8 @@ function levelCells(analysis: DocumentAnalysis, index: GlossaryIndex, block: Blo
     report({
       start: tokens[i].start,
       end,
-      message: `“${written}” (${aspect.label.toLowerCase()}) is the ${meant.toUpperCase()} side of the comparison, but the table column “${claim.side.toUpperCase()}” gives it to ${claim.side.toUpperCase()}. ${describe(aspect)}`,
+      message: `“${written}” (${aspect.label.toLowerCase()}) describes ${meant.toUpperCase()}, but it is in the “${claim.side.toUpperCase()}” column.`,
+      detail: describe(aspect),
       fixes: [],
       entryId: index.sides[claim.side]?.id,
     });

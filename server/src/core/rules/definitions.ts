@@ -6,6 +6,7 @@
 //   apposition:     "Knowledge Process Outsourcing, or KPO,", "Knowledge Process Outsourcing — KPO —",
 //                   "Knowledge Process Outsourcing, also known as KPO"
 //   stands for:     "KPO stands for Knowledge Process Outsourcing", "KPO is short for …", "KPO means …"
+//   acronym first:  "KPO, knowledge process outsourcing (…)", "“KPO” or “knowledge process outsourcing” means"
 // The expansion may be the acronym's own term or alias ('same'), a listed variant of it ('variant',
 // which term/preferred corrects), another entry's name ('other': a wrong expansion), or words that
 // name no entry but read as an attempt at the expansion ('unknown': "Information Process Outsourcing
@@ -217,6 +218,12 @@ function expansionAfter(text: string, block: BlockAnalysis, tokens: Token[], a: 
       return definition(acronym, expansion, expansion.ref.kind === 'avoid' ? 'variant' : 'same', 'apposition', true, acronym.start, expansion.end);
     }
     return undefined;
+  }
+  // "KPO, knowledge process outsourcing (…)", "“BPO” or “business process outsourcing” means": only
+  // with the acronym's own words.
+  const own = opening === ',' ? startingAt.get(a + 1) : opening === '' && tokens[a + 1].lower === 'or' && a + 2 < tokens.length && onlyQuotes(tokens[a + 2].before) ? startingAt.get(a + 2) : undefined;
+  if (own && own.ref.kind !== 'acronym' && sameAcronym(own.ref.entry, acronym)) {
+    return definition(acronym, own, own.ref.kind === 'avoid' ? 'variant' : 'same', 'apposition', true, acronym.start, own.end);
   }
   // "ACR — Expansion —": a dash apposition, with the acronym's own words or words that read as them.
   if (!defining && k === a + 1 && /^[\u2014\u2013]$/.test(opening)) {

@@ -38,7 +38,9 @@ export const undefinedAcronym: Rule = {
     // lint, so it stops early).
     let unseen = new Set(index.acronyms.map((e) => e.acronym!)).size;
     const seen = new Set<string>();
-    for (const mention of analysis.mentions) {
+    const mentions = analysis.mentions;
+    for (let i = 0; i < mentions.length; i++) {
+      const mention = mentions[i];
       if (unseen === 0) break;
       if (mention.ref.kind !== 'acronym') continue;
       const entry = mention.ref.entry;
@@ -51,16 +53,19 @@ export const undefinedAcronym: Rule = {
       if (entry.wellKnown || defining.has(mention)) continue;
       const defined = firstDefinition.get(acronym);
       if (defined !== undefined && defined <= mention.start) continue;
+      // Its own words right next to it read as a definition in a form not known here: silent when unsure.
+      const near = spelledOut(text, mentions, i, acronym);
+      if (near === 'adjacent') continue;
       const written = text.slice(mention.start, mention.end);
       const newText = `${expansionAt(analysis, mention, entry.term)} (${written})`;
       const fix: Fix = { title: `Expand to “${newText}”`, edits: [{ start: mention.start, end: mention.end, newText }] };
-      if (defined === undefined && standsAlone(analysis, mention)) fix.safe = true;
+      if (defined === undefined && near === undefined && standsAlone(analysis, mention)) fix.safe = true;
       else fix.preferred = true;
-      const later = defined !== undefined ? ' (the document defines it further down: move that definition here)' : '';
       report({
         start: mention.start,
         end: mention.end,
-        message: `“${written}” is used before it is defined${later}: spell it out at its first use, as “${newText}”.`,
+        message: `“${written}” is used before it is defined: spell it out here, as “${newText}”.`,
+        detail: defined !== undefined ? 'The document defines it further down: move that definition to its first use.' : undefined,
         fixes: [fix],
         entryId: entry.id,
       });
@@ -118,3 +123,26 @@ function standsAlone(analysis: DocumentAnalysis, mention: Mention): boolean {
 const COUNTING = new Set(['a', 'an', 'another', 'one', 'each', 'every', 'any', 'which', 'what']);
 /** Words that cannot be the noun an acronym modifies: "a KPO in Pune", "a KPO that …". */
 const FUNCTION_WORDS = new Set(['in', 'at', 'on', 'with', 'that', 'which', 'who', 'whose', 'and', 'or', 'but', 'of', 'for', 'to', 'from', 'by', 'as', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'can', 'could', 'would', 'should', 'may', 'might', 'must', 'than', 'where', 'when', 'while', 'if', 'so', 'like']);
+
+/**
+ * Where the acronym's own expansion (any entry with that acronym) is written next to mention `i`:
+ * 'adjacent' (only punctuation or "or" between: a definition in a form not known here) or 'block'
+ * (elsewhere in its paragraph: an expansion there makes a written-in one a guess).
+ */
+function spelledOut(text: string, mentions: readonly Mention[], i: number, acronym: string): 'adjacent' | 'block' | undefined {
+  const at = mentions[i];
+  let found: 'block' | undefined;
+  const own = (m: Mention) => m.ref.kind !== 'acronym' && m.ref.entry.acronym === acronym;
+  const adjacent = (gap: string) => gap.length <= 12 && /^[\s,;:"'“”‘’()\u2014\u2013-]*(?:or|aka|i\.e\.)?[\s,;:"'“”‘’()\u2014\u2013-]*$/i.test(gap);
+  for (let j = i - 1; j >= 0 && mentions[j].block === at.block; j--) {
+    if (!own(mentions[j])) continue;
+    if (adjacent(text.slice(mentions[j].end, at.start))) return 'adjacent';
+    found = 'block';
+  }
+  for (let j = i + 1; j < mentions.length && mentions[j].block === at.block; j++) {
+    if (!own(mentions[j])) continue;
+    if (adjacent(text.slice(at.end, mentions[j].start))) return 'adjacent';
+    found = 'block';
+  }
+  return found;
+}

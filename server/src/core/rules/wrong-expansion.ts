@@ -52,7 +52,7 @@ export const wrongExpansion: Rule = {
       report({
         start: d.start,
         end: d.end,
-        message: `“${acr}” stands for “${owner.term}”, but it is written with “${exp}”, the expansion of “${other.acronym}”.`,
+        message: `“${acr}” stands for “${owner.term}”, not “${exp}” (that is “${other.acronym}”).`,
         fixes,
         entryId: owner.id,
       });
