@@ -38,4 +38,25 @@ if (watch) {
   console.log('esbuild: watching');
 } else {
   await Promise.all(existing.map((b) => esbuild.build({ ...common, ...b })));
+  await writeBuiltinDigest();
+}
+
+/**
+ * dist/builtin-glossary.digest: the built-in glossary read into JSON (the SHA-256 of the YAML text on
+ * the first line), so that the server and kpo-lint load it without parsing YAML (most of the start-up
+ * time of a fresh process). Made with the loader itself; used only while the YAML is unchanged.
+ */
+async function writeBuiltinDigest() {
+  const fs = await import('fs');
+  const os = await import('os');
+  const path = await import('path');
+  const { createHash } = await import('crypto');
+  const { createRequire } = await import('module');
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kpo-digest-')), 'load.cjs');
+  await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: ['server/src/core/glossary/load.ts'], outfile: out });
+  const { digestGlossary } = createRequire(import.meta.url)(out);
+  const text = fs.readFileSync('glossary/kpo.glossary.yaml', 'utf8').replace(/^\uFEFF/, '');
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  fs.writeFileSync('dist/builtin-glossary.digest', `${sha256}\n${digestGlossary(text)}`);
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
 }

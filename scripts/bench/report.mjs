@@ -293,6 +293,21 @@ if (lsp1) {
 lines.push(table(['Request', 'Median', 'p99', ''], lspRows));
 lines.push('');
 if (memory) lines.push(`Resident memory: ${memory.idle.rssMB} MB idle; ${memory.open.rssMB} MB with the ${sizeName(memory.size)} document open and its diagnostics computed (peak ${memory.open.peakMB} MB; open to diagnostics ${ms(memory.openToDiagnosticsMs, 0)} ms).`, '');
+const vsStart = find('vscode-startup');
+lines.push('## Start-up in VS Code');
+lines.push('');
+if (vsStart) {
+  lines.push(
+    `The packaged .vsix in VS Code 1.139 (code-server in headless Chromium, on this machine), a ${kb(vsStart.documentBytes)} proposal opened from the explorer (scripts/bench/vscode-startup.mjs). ` +
+      '"Open to squiggle" is what a writer waits for, including VS Code starting the extension host and rendering; the other columns come from the extension\'s own log, in milliseconds after its activation. ' +
+      `Cold is the first file after code-server starts; warm the median of ${vsStart.warm.runs} runs after "Developer: Reload Window" (a new extension host and server, files in the OS cache).`,
+  );
+  lines.push('');
+  const row = (name, r) => [name, ms(r.openToSquiggleMs, 0), ms(r.serverReadyMs, 0), ms(r.glossaryLoadMs, 0), ms(r.firstFindingsMs, 0)];
+  lines.push(table(['', 'Open to squiggle', 'Server ready', 'Glossary load', 'First findings (activation →)'], [row('Cold', vsStart.cold), row('Warm (median)', vsStart.warm)]));
+  lines.push('');
+  lines.push(`A second 20 KB file once the extension runs: ${ms(vsStart.runningOpenToSquiggleMs, 0)} ms from the click to its first squiggle.`, '');
+} else lines.push('Not measured in this run (`npm run bench -- --quick` leaves it out; it needs the .vsix and code-server).', '');
 lines.push('## The package');
 lines.push('');
 if (packaged) lines.push(`\`npm run package\` builds kpo-glossary.vsix: ${kb(packaged.bytes)}${packaged.built ? '' : ' (not rebuilt in this run)'}.`, '');

@@ -56,6 +56,8 @@ if (!quick) step('engine: heap', ['scripts/bench/engine.mjs', 'heap'], { node: [
 step('kpo-lint, whole process', ['scripts/bench/cli.mjs']);
 step('language server over stdio', ['scripts/bench/lsp.mjs']);
 for (const p of ['textlint', 'textlint-10k', 'markdownlint', 'cspell']) step(`peer: ${p}`, ['scripts/bench/peers.mjs', p]);
+// The real editor needs the .vsix just packaged, and code-server and Chromium (installed on demand).
+if (!quick) step('VS Code start-up (code-server)', ['scripts/bench/vscode-startup.mjs']);
 
 // What is in the bundled server, by input (esbuild's metafile), and that no benchmark-only package is.
 say('bundle contents');

@@ -2,7 +2,10 @@
 // says what to do, and the good entries of a file still load.
 
 import * as assert from 'assert';
-import { loadGlossary } from '../../server/src/core/glossary/load';
+import * as fs from 'fs';
+import * as path from 'path';
+import { digestGlossary, loadGlossary } from '../../server/src/core/glossary/load';
+import { builtinGlossaryPath, glossarySource } from '../../server/src/node/files';
 import { builtinSource } from './helpers/engine';
 
 function load(text: string, file = 'g.yaml') {
@@ -134,5 +137,41 @@ describe('glossary fields of the precision work', () => {
     const { glossary, problems } = load('terms:\n  - term: Recruitment Process Outsourcing\n    acronym: RPO\n    category: concept\n    definition: R.\n  - term: Research Process Outsourcing\n    acronym: RPO\n    category: concept\n    definition: S.\n');
     assert.deepStrictEqual(problems, []);
     assert.strictEqual(glossary.entries.filter((e) => e.acronym === 'RPO').length, 2);
+  });
+});
+
+describe('glossary digests', () => {
+  // The build ships the built-in glossary as a digest (dist/builtin-glossary.digest) so a new server
+  // loads it without parsing YAML; whatever a file holds, its digest must load to exactly the same.
+  const root = path.join(__dirname, '..', '..', '..');
+  const broken = path.join(root, 'test', 'fixtures', 'broken-glossaries');
+  const files = [path.join(root, 'glossary', 'kpo.glossary.yaml'), ...fs.readdirSync(broken).map((f) => path.join(broken, f))];
+
+  for (const file of files) {
+    it(`loads ${path.basename(file)} from its digest exactly as from its text, under another name and place`, () => {
+      const text = fs.readFileSync(file, 'utf8');
+      const other = { file: '/elsewhere/first.yaml', text: 'terms:\n  - term: widget keying\n    category: bpo-task\n    definition: Typing widgets.\n' };
+      const parsed = loadGlossary([other, { file: '/somewhere/else.yaml', text }]);
+      const digested = loadGlossary([other, { file: '/somewhere/else.yaml', text, digest: digestGlossary(text) }]);
+      assert.deepStrictEqual(digested, parsed);
+    });
+  }
+
+  it('ignores a digest of another format version, or one that is not JSON, and parses the text', () => {
+    const text = fs.readFileSync(files[0], 'utf8');
+    const expected = loadGlossary([{ file: 'g.yaml', text }]);
+    const old = JSON.stringify({ ...JSON.parse(digestGlossary(text)), version: 0, patches: [] });
+    assert.deepStrictEqual(loadGlossary([{ file: 'g.yaml', text, digest: old }]), expected);
+    assert.deepStrictEqual(loadGlossary([{ file: 'g.yaml', text, digest: '{not json' }]), expected);
+  });
+});
+
+describe('the built-in glossary digest (dist/, made by the build)', () => {
+  it('is used for the built-in glossary as shipped, and not for an edited copy or another file', () => {
+    const file = builtinGlossaryPath();
+    const text = fs.readFileSync(file, 'utf8');
+    assert.ok(glossarySource(file, text).digest, 'run `node scripts/build.mjs` (npm test does): dist/builtin-glossary.digest is missing or stale');
+    assert.strictEqual(glossarySource(file, text + '\n# edited\n').digest, undefined);
+    assert.strictEqual(glossarySource('/tmp/other.glossary.yaml', text).digest, undefined);
   });
 });

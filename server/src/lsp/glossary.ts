@@ -15,7 +15,7 @@ import { createEngine, type Engine } from '../core/engine';
 import type { GlossarySource } from '../core/glossary/load';
 import type { GlossaryEntry, GlossaryProblem } from '../core/types';
 import { stringify } from 'yaml';
-import { builtinGlossaryPath, readTextFile } from '../node/files';
+import { builtinGlossaryPath, glossarySource, readTextFile } from '../node/files';
 import type { GlossaryStatus } from '../shared/protocol';
 
 export interface LoadedGlossary {
@@ -136,6 +136,23 @@ export class GlossaryStore {
     return this.invalidateFile(file) || this.known.has(file);
   }
 
+  /** Engines made lately, by the files and texts they were made of. */
+  private readonly engines: Array<{ sources: GlossarySource[]; created: ReturnType<typeof createEngine> }> = [];
+
+  /**
+   * The engine of these sources: the one made before when the files and their texts are the same
+   * (a settings change, a reload at start-up or a save without changes re-reads the files, but need
+   * not load them again). Engines are not changed after they are made, so they can be shared.
+   */
+  private engineOf(sources: GlossarySource[]): ReturnType<typeof createEngine> {
+    const same = this.engines.find((e) => e.sources.length === sources.length && e.sources.every((s, i) => s.file === sources[i].file && s.text === sources[i].text));
+    if (same) return same.created;
+    const created = createEngine(sources);
+    this.engines.unshift({ sources: sources.map(({ file, text }) => ({ file, text })), created });
+    if (this.engines.length > MAX_SETS) this.engines.pop();
+    return created;
+  }
+
   /** The text of a file as the glossaries read it: the editor's when open there, else the disk's. */
   textOf(file: string): { text: string } | { error: string } {
     const overlay = this.overlays.get(file);
@@ -168,9 +185,10 @@ export class GlossaryStore {
       readable.push(file);
       const read = this.textOf(file);
       if ('error' in read) problems.push({ file, line: 1, column: 1, severity: 'error', message: `The glossary ${read.error}.` });
-      else sources.push({ file, text: read.text });
+      else sources.push(glossarySource(file, read.text));
     }
-    let created = createEngine(sources);
+    const started = performance.now();
+    let created = this.engineOf(sources);
     const loadProblems = created.problems;
     const notes: GlossaryProblem[] = [];
 
@@ -254,7 +272,7 @@ export class GlossaryStore {
     };
     // The log records events, not keystrokes: a reload that ends as the last one did (the same entries
     // and problems, as while a glossary file is typed in) writes nothing.
-    const summary = `Glossary loaded: ${status.entries} entries from ${files.length} file${files.length === 1 ? '' : 's'}${all.length ? `, ${all.length} problem${all.length === 1 ? '' : 's'}` : ''}.`;
+    const summary = `Glossary loaded in ${Math.round(performance.now() - started)} ms: ${status.entries} entries from ${files.length} file${files.length === 1 ? '' : 's'}${all.length ? `, ${all.length} problem${all.length === 1 ? '' : 's'}` : ''}.`;
     const signature = JSON.stringify([files, status.entries, all.map((p) => [p.file, p.line, p.column, p.message])]);
     if (this.logged.get(JSON.stringify(files)) !== signature) {
       this.logged.set(JSON.stringify(files), signature);

@@ -1,6 +1,7 @@
 // The file-system side of the engine, for the CLI and the server: finding the built-in glossary and
 // reading glossary files into sources, turning every way a read can fail into a positioned problem.
 
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { GlossarySource } from '../core/glossary/load';
@@ -59,7 +60,31 @@ export function readGlossaryFiles(files: string[]): { sources: GlossarySource[];
   for (const file of files) {
     const read = readTextFile(file);
     if ('error' in read) problems.push({ file, line: 1, column: 1, severity: 'error', message: `The glossary ${read.error}.` });
-    else sources.push({ file, text: read.text });
+    else sources.push(glossarySource(file, read.text));
   }
   return { sources, problems };
+}
+
+/** The file where the build puts the built-in glossary's digest: the SHA-256 of its text, a newline, the digest. */
+export const BUILTIN_DIGEST = path.join('dist', 'builtin-glossary.digest');
+
+let builtinDigest: { sha256: string; digest: string } | null | undefined;
+
+/**
+ * A glossary source; the built-in glossary comes with the digest the build made of it when that was
+ * made of this very text (an edited copy is parsed as usual).
+ */
+export function glossarySource(file: string, text: string): GlossarySource {
+  if (path.resolve(file) !== path.resolve(builtinGlossaryPath())) return { file, text };
+  if (builtinDigest === undefined) {
+    try {
+      const data = fs.readFileSync(path.join(packageRoot(), BUILTIN_DIGEST), 'utf8');
+      const newline = data.indexOf('\n');
+      builtinDigest = { sha256: data.slice(0, newline), digest: data.slice(newline + 1) };
+    } catch {
+      builtinDigest = null;
+    }
+  }
+  if (!builtinDigest || createHash('sha256').update(text).digest('hex') !== builtinDigest.sha256) return { file, text };
+  return { file, text, digest: builtinDigest.digest };
 }
