@@ -19,6 +19,7 @@ import {
 import {
   ADD_ALIAS_COMMAND,
   ADD_TO_GLOSSARY_COMMAND,
+  DIAGNOSTIC_SOURCE,
   DocumentGlossaryStatusRequest,
   GlossaryStatusNotification,
   INSERT_APPENDIX_COMMAND,
@@ -62,6 +63,8 @@ export interface KpoGlossaryApi {
   watchedFiles(): string[];
   /** Lines written to the trace channel so far. */
   traceLines(): number;
+  /** Fires with each confirmation shown to the writer (a term or alias added, the server restarted). */
+  onDidConfirm: vscode.Event<string>;
 }
 
 /** A document filter both VS Code and the language client accept. */
@@ -70,6 +73,7 @@ type Filter = { language?: string; scheme: string; pattern?: string };
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<KpoGlossaryApi> {
+  const activated = performance.now();
   const output = vscode.window.createOutputChannel('KPO Glossary', { log: true });
   const trace = new TraceChannel();
   let prose = proseSelector();
@@ -80,9 +84,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<KpoGlo
   const builtin = new BuiltinGlossary(builtinFile);
   const served = (document: vscode.TextDocument) => vscode.languages.match(prose, document) > 0;
   const commands = new Commands(() => client, served, documents, (uri) => builtin.map(uri));
-  const grower = new GlossaryGrower(() => client, (items, o) => commands.pick(items, o), builtinFile);
+  const confirmed = new vscode.EventEmitter<string>();
+  const grower = new GlossaryGrower(() => client, (items, o) => commands.pick(items, o), builtinFile, (message, file) => {
+    confirmed.fire(message);
+    void vscode.window.showInformationMessage(message, 'Open').then((choice) => {
+      if (choice) void vscode.window.showTextDocument(file);
+    });
+  });
   const watcher = new GlossaryFileWatcher(() => client);
-  context.subscriptions.push(output, trace, status, documents, commands, grower, watcher, builtin);
+  context.subscriptions.push(output, trace, status, documents, commands, grower, watcher, builtin, confirmed);
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(SCHEME, documents));
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider(BUILTIN_SCHEME, builtin, { isReadonly: true, isCaseSensitive: true }));
 
@@ -112,19 +122,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<KpoGlo
   };
 
   /** Stops and starts the server on purpose (the command, or a change of languages). */
-  const restart = async () => {
+  const restart = async (by: 'command' | 'settings' = 'settings') => {
     status.reset();
     if (!client) return;
-    if (client.state === State.Stopped || client.state === State.Starting) await client.start().catch((e) => serverFailed(e));
-    else await client.restart().catch((e) => serverFailed(e));
+    let ok = true;
+    const failed = (e: unknown) => {
+      ok = false;
+      serverFailed(e);
+    };
+    if (client.state === State.Stopped || client.state === State.Starting) await client.start().catch(failed);
+    else await client.restart().catch(failed);
+    if (ok && by === 'command') {
+      const message = 'KPO Glossary: the server restarted.';
+      confirmed.fire(message);
+      vscode.window.setStatusBarMessage(`$(check) ${message}`, 4000);
+    }
   };
   const serverFailed = (error: unknown) => {
     output.error(`The server failed to start: ${(error as Error)?.message ?? error}`);
-    status.stopped(`The server failed to start: ${(error as Error)?.message ?? error}. See the output.`);
+    status.stopped(`The server failed to start: ${(error as Error)?.message ?? error}.`);
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('kpoGlossary.restartServer', restart),
+    vscode.commands.registerCommand('kpoGlossary.restartServer', () => restart('command')),
     vscode.commands.registerCommand('kpoGlossary.showGlossary', () => commands.showGlossary()),
     vscode.commands.registerCommand('kpoGlossary.searchFaq', () => commands.searchFaq()),
     vscode.commands.registerCommand('kpoGlossary.openBuiltinGlossary', async () => {
@@ -167,8 +187,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<KpoGlo
 
   client = createClient(context, output, trace, selector, status, onGlossaryLoaded, builtin);
   context.subscriptions.push({ dispose: () => void client?.stop().catch(() => undefined) });
+  // Start-up, for the log (and the start-up benchmark, which reads it): server ready, first findings.
+  const since = () => `${Math.round(performance.now() - activated)} ms after activation`;
+  const firstFindings = vscode.languages.onDidChangeDiagnostics((event) => {
+    if (!event.uris.some((uri) => vscode.languages.getDiagnostics(uri).some((d) => d.source === DIAGNOSTIC_SOURCE))) return;
+    output.info(`First findings shown ${since()}.`);
+    firstFindings.dispose();
+  });
+  context.subscriptions.push(firstFindings);
   try {
     await client.start();
+    output.info(`Server ready ${since()}.`);
   } catch (error) {
     serverFailed(error);
   }
@@ -184,6 +213,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KpoGlo
     builtinGlossaryUri: () => builtin.uri,
     watchedFiles: () => watcher.files,
     traceLines: () => trace.lines,
+    onDidConfirm: confirmed.event,
   };
 }
 
@@ -216,8 +246,11 @@ function createClient(
   builtin: BuiltinGlossary,
 ): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // Node (22 and later) keeps the server's compiled code in the extension's own storage, so later
+  // starts skip compiling it; older Node versions ignore the variable.
+  const env = { ...process.env, NODE_COMPILE_CACHE: path.join(context.globalStorageUri.fsPath, 'compile-cache') };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { env } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
   };
   // The client's default budget (restart after a crash, up to 4 times in 3 minutes), with the status
@@ -228,7 +261,11 @@ function createClient(
     closed: async (): Promise<CloseHandlerResult> => {
       const result = await defaults!.closed();
       if (result.action === CloseAction.Restart) status.restarting();
-      else status.stopped(`The server stopped ${status.crashes + 1} times in a few minutes and is not restarted. Restart it by hand, or see the output.`);
+      else {
+        const reason = `The server stopped ${status.crashes + 1} times in a few minutes and is not restarted. Restart it with "KPO Glossary: Restart Server".`;
+        output.error(reason);
+        status.stopped(reason);
+      }
       return result;
     },
   };

@@ -36,6 +36,8 @@ export class GlossaryGrower implements vscode.Disposable {
     private readonly client: () => LanguageClient | undefined,
     private readonly pick: Pick,
     private readonly builtinFile: string,
+    /** Tells the writer it is done (a notification with an "Open" button). */
+    private readonly confirm: (message: string, open: vscode.Uri) => void,
   ) {}
 
   /** Adds the selection (or `args.term`) as a new entry. Resolves with the file written, or undefined. */
@@ -164,9 +166,7 @@ export class GlossaryGrower implements vscode.Disposable {
     } else {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
     }
-    void vscode.window.showInformationMessage(done, 'Open').then((choice) => {
-      if (choice) void vscode.window.showTextDocument(target);
-    });
+    this.confirm(done, target);
     return target.fsPath;
   }
 

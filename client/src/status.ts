@@ -124,19 +124,23 @@ export class StatusItem implements vscode.Disposable {
     const item = this.item;
     item.busy = false;
     item.severity = vscode.LanguageStatusSeverity.Information;
-    const restarted = this.crashes > 0 ? `The server restarted after ${this.crashes === 1 ? 'a crash' : `${this.crashes} crashes`}; see the output.` : undefined;
+    item.accessibilityInformation = undefined;
+    // The language status hover puts text, detail and the link on one line: the detail stays short so
+    // the link is never cut off (the whole story is in the Problems view and the output).
+    const restarted = this.crashes > 0 ? `restarted after ${this.crashes === 1 ? 'a crash' : `${this.crashes} crashes`}` : undefined;
     switch (this.server.kind) {
       case 'stopped':
         item.severity = vscode.LanguageStatusSeverity.Error;
         item.text = '$(error) KPO Glossary: server stopped';
-        item.detail = this.server.reason;
+        item.detail = 'see the output';
+        item.accessibilityInformation = { label: this.server.reason };
         item.command = { title: 'Restart', command: 'kpoGlossary.restartServer' };
         break;
       case 'restarting':
         item.severity = vscode.LanguageStatusSeverity.Warning;
         item.busy = true;
         item.text = '$(warning) KPO Glossary: restarting';
-        item.detail = `The server stopped unexpectedly (${this.server.crashes === 1 ? 'once' : `${this.server.crashes} times`}) and is restarting.`;
+        item.detail = this.server.crashes === 1 ? 'after a crash' : `after ${this.server.crashes} crashes`;
         item.command = { title: 'Show output', command: 'kpoGlossary.showOutput' };
         break;
       case 'starting':
@@ -161,13 +165,13 @@ export class StatusItem implements vscode.Disposable {
         if (g.problems.length > 0) {
           const first = g.problems[0];
           item.severity = vscode.LanguageStatusSeverity.Warning;
-          item.text = `$(warning) KPO Glossary: ${g.problems.length} glossary problem${g.problems.length === 1 ? '' : 's'}`;
-          item.detail = [`${g.entries} entries from ${from}. ${path.basename(first.file)}:${first.line}:${first.column}: ${first.message}`, restarted].filter(Boolean).join(' ');
+          item.text = `$(warning) KPO Glossary: ${g.problems.length} problem${g.problems.length === 1 ? '' : 's'}`;
+          item.detail = restarted ?? `${shorten(path.basename(first.file), 20)}:${first.line}`;
           item.command = { title: 'Show problems', command: 'workbench.actions.view.problems' };
         } else {
           if (restarted) item.severity = vscode.LanguageStatusSeverity.Warning;
           item.text = `${restarted ? '$(warning)' : '$(book)'} KPO Glossary: ${g.entries} entries`;
-          item.detail = [`From ${from}.`, restarted].filter(Boolean).join(' ');
+          item.detail = restarted ?? from;
           item.command = restarted ? { title: 'Show output', command: 'kpoGlossary.showOutput' } : { title: 'Show glossary', command: 'kpoGlossary.showGlossary' };
         }
         item.busy = this.server.kind === 'starting';
@@ -177,10 +181,13 @@ export class StatusItem implements vscode.Disposable {
     this.changed.fire(this.view());
   }
 
+  /** "built-in", "built-in + team.glossary.yaml", "built-in + 3 files": at most about 31 characters. */
   private describeFiles(files: string[]): string {
-    const names = files.map((f) => (path.resolve(f) === path.resolve(this.builtinGlossary) ? 'the built-in glossary' : path.basename(f)));
-    if (names.length === 0) return 'no glossary file';
-    return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    const builtin = files.some((f) => path.resolve(f) === path.resolve(this.builtinGlossary));
+    const own = files.filter((f) => path.resolve(f) !== path.resolve(this.builtinGlossary)).map((f) => path.basename(f));
+    const mine = own.length === 0 ? '' : own.length === 1 ? shorten(own[0], 20) : `${own.length} files`;
+    if (builtin) return mine ? `built-in + ${mine}` : 'built-in';
+    return mine || 'no glossary file';
   }
 
   dispose(): void {
@@ -188,4 +195,8 @@ export class StatusItem implements vscode.Disposable {
     this.problems.dispose();
     this.changed.dispose();
   }
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

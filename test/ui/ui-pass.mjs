@@ -4,8 +4,14 @@
 //   1. a squiggle appears under a confusion (“customer support” sold as KPO work);
 //   2. the hover widget shows a term's definition;
 //   3. the quick-fix menu (Ctrl+.) offers “Change “KPO” to “BPO”” and applying it changes the text;
-//   4. the suggest widget appears while TYPING a service name (no Ctrl+Space) and accepting it completes it;
-//   5. the language status item shows the glossary.
+//   4. the KPO hover fits the default hover without scrolling, and a flagged word's hover does not
+//      repeat the finding;
+//   5. typing ordinary sentences with Enter at the line ends leaves exactly the text typed, with VS Code's
+//      pop-up suggestions off (Markdown's default, which the extension leaves alone) and on; Ctrl+Space
+//      offers the service being typed and Enter completes it;
+//   6. the language status item shows the glossary, and its link stays visible with a broken workspace
+//      glossary; the Settings editor reads "KPO Glossary", not "Kpo Glossary ›"; "Restart Server" says
+//      it is done.
 // Each step takes a screenshot. Ends with one line `N passed, N failed`; exit 1 on any failure.
 //
 //   node test/ui/ui-pass.mjs [--vsix kpo-glossary.vsix] [--screenshots DIR] [--keep-run]
@@ -74,7 +80,8 @@ async function main() {
   fs.writeFileSync(path.join(workspace, 'proposal.md'), sample);
   try {
     console.log('UI pass (code-server, the installed .vsix)');
-    ui = await openWorkbench({ vsix, workspace, screenshots: shots, keepRun, label: 'ui-pass', viewport: { width: 1280, height: 800 } });
+    // Saving by hand (code-server saves after a delay by default), so the test reads what was typed.
+    ui = await openWorkbench({ vsix, workspace, screenshots: shots, keepRun, label: 'ui-pass', viewport: { width: 1280, height: 800 }, settings: { 'files.autoSave': 'off' } });
     const page = ui.page;
     await ui.openFromExplorer('proposal.md');
     // More room for the editor in the screenshots: hide the side bar (View: Toggle Primary Side Bar Visibility).
@@ -100,6 +107,8 @@ async function main() {
       }
       const text = await ui.hover({ match: /routine BPO task/ });
       if (!/customer support/.test(text)) throw new Error(`the hover on the squiggle says: ${text}`);
+      const times = text.split('is a routine BPO task').length - 1;
+      if (times !== 1) throw new Error(`the finding is said ${times} times in the hover: ${text}`);
       await settle(page);
       await ui.screenshot('diagnostic');
       await ui.press('Escape');
@@ -111,8 +120,6 @@ async function main() {
       const text = await ui.hover({ match: /financial modeling/i });
       if (!/spreadsheet or software models/.test(text)) throw new Error(`hover text: ${text}`);
       log(`hover via ${ui.lastHoverVia}`);
-      await settle(page);
-      await ui.screenshot('hover');
       await ui.press('Escape');
       await page.mouse.move(5, 5);
     });
@@ -136,26 +143,85 @@ async function main() {
       if (!text.startsWith('Our BPO desk will take over customer support tickets')) throw new Error(`the line reads: ${text}`);
     });
 
-    await check('the suggest widget appears while typing “financial mo” (no Ctrl+Space) and completes it', async () => {
+    await check('the KPO hover is short: it fits the default hover without scrolling', async () => {
+      const at = where(sample, '(KPO) is valued');
+      await ui.gotoLine(at.line, at.col + 2);
+      const text = await ui.hover({ match: /Knowledge Process Outsourcing/ });
+      if (/Notes|Aspect|Related|\?/.test(text)) throw new Error(`the short hover shows the details: ${text}`);
+      if (!/The whole entry/.test(text)) throw new Error(`no link to the whole entry: ${text}`);
+      await settle(page);
+      const scroll = await page.locator(SEL.hover).first().evaluate((hover) => {
+        const boxes = [hover, ...hover.querySelectorAll('*')].filter((e) => /auto|scroll|hidden/.test(getComputedStyle(e).overflowY) && e.clientHeight > 0);
+        return boxes.map((e) => ({ cls: e.className, scrollHeight: e.scrollHeight, clientHeight: e.clientHeight })).filter((b) => b.scrollHeight > b.clientHeight + 2);
+      });
+      if (scroll.length > 0) throw new Error(`the hover scrolls: ${JSON.stringify(scroll)}`);
+      await ui.screenshot('hover-kpo');
+      await ui.press('Escape');
+      await page.mouse.move(5, 5);
+    });
+
+    // Typing ordinary prose: each line ends with a word that is no glossary name, a common word, a whole
+    // name, or one a fuzzy match would have taken ("peers" → "patent research").
+    const LINES = ['Benchmarks against the main peers', 'Weekly call with the', 'Our KPO team delivers market research', 'Research on pensions and payments'];
+    const typeLines = async () => {
+      for (const line of LINES) {
+        await ui.type(line, { delay: 35 });
+        await sleep(400); // time for a pop-up to appear, as a writer pausing at the end of a line
+        await ui.press('Enter');
+      }
+    };
+    const saved = async () => {
+      await ui.press('Control+S');
+      await page.waitForFunction(() => !document.querySelector('.tabs-container .tab.active.dirty'), null, { timeout: 10_000 });
+      await sleep(300);
+      return fs.readFileSync(path.join(workspace, 'proposal.md'), 'utf8');
+    };
+
+    await check('typing ordinary sentences with Enter at line ends keeps exactly what was typed (pop-up suggestions off, the default)', async () => {
       await ui.focusEditor();
       await ui.press('Control+End', 'Enter', 'Enter');
-      await ui.type('We offer financial mo', { delay: 80 });
-      const row = page.locator(SEL.suggestRow, { hasText: 'financial modeling' }).first();
-      await row.waitFor({ state: 'visible', timeout: 10_000 });
-      const labels = (await page.locator(`${SEL.suggestRow} .label-name`).allInnerTexts()).map(plain);
-      if (labels[0] !== 'financial modeling') throw new Error(`first suggestion: ${labels.join(' | ')}`);
+      const before = await saved();
+      await typeLines();
+      const after = await saved();
+      const typed = after.slice(before.length);
+      if (typed !== LINES.join('\n') + '\n') throw new Error(`typed ${JSON.stringify(LINES)}, the file gained ${JSON.stringify(typed)}`);
+      await ui.type('We offer financial mo', { delay: 35 });
+      await sleep(1500);
+      if (await page.locator(SEL.suggestRow).count()) throw new Error('a suggestion popped up while typing, with pop-ups off');
+    });
+
+    await check('Ctrl+Space offers the service being typed, first, and Enter completes it', async () => {
+      const labels = (await ui.triggerSuggest()).map(plain);
+      if (labels[0] !== 'financial modeling') throw new Error(`suggestions: ${labels.join(' | ')}`);
       await settle(page);
       await ui.screenshot('completion');
       await ui.press('Enter');
-      const line = page.locator('.view-line', { hasText: /^We.offer.financial/ }).first();
-      const end = Date.now() + 10_000;
-      let text = '';
-      while (Date.now() < end) {
-        text = plain(await line.innerText());
-        if (text === 'We offer financial modeling') break;
-        await sleep(100);
+      const text = await saved();
+      if (!text.endsWith('\nWe offer financial modeling')) throw new Error(`the file ends: ${JSON.stringify(text.slice(-60))}`);
+    });
+
+    await check('with glossary pop-ups turned on for Markdown (the README recipe), typing still keeps exactly what was typed', async () => {
+      fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+      // The README's recipe for glossary pop-ups: quick suggestions on for Markdown, VS Code's own
+      // word-based suggestions off (they offer any word of the document: "the" → "The" on Enter).
+      fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ '[markdown]': { 'editor.quickSuggestions': { other: 'on', comments: 'on', strings: 'on' }, 'editor.wordBasedSuggestions': 'off' } }, null, 2));
+      await ui.focusEditor();
+      await ui.press('Control+End', 'Enter');
+      // Pop-ups are on: typing a service's start shows it without Ctrl+Space (VS Code reads the file live).
+      const end = Date.now() + 20_000;
+      let shown = false;
+      while (!shown && Date.now() < end) {
+        await ui.type('Our financial mo', { delay: 35 });
+        shown = await page.locator(SEL.suggestRow, { hasText: 'financial modeling' }).first().waitFor({ timeout: 3000 }).then(() => true, () => false);
+        await ui.press('Escape');
+        for (let i = 0; i < 'Our financial mo'.length; i++) await ui.press('Backspace');
       }
-      if (text !== 'We offer financial modeling') throw new Error(`the line reads: ${text}`);
+      if (!shown) throw new Error('no pop-up while typing “financial mo” with editor.quickSuggestions on');
+      const before = await saved();
+      await typeLines();
+      const after = await saved();
+      const typed = after.slice(before.length);
+      if (typed !== LINES.join('\n') + '\n') throw new Error(`typed ${JSON.stringify(LINES)}, the file gained ${JSON.stringify(typed)}`);
     });
 
     await check('the language status item shows the built-in glossary', async () => {
@@ -169,6 +235,61 @@ async function main() {
       await settle(page);
       await ui.screenshot('status');
       await ui.press('Escape');
+    });
+
+    await check('with a broken workspace glossary, the status popup keeps its “Show problems” link in view', async () => {
+      fs.writeFileSync(path.join(workspace, '.kpo-glossary.yaml'), 'terms:\n  - term: gadget scouting\n    category: kpo-service\n    definition: Finding gadgets: the ones a client should buy.\n');
+      const item = page.locator('.statusbar-item[id="status.languageStatus"] a, #status\\.languageStatus a').first();
+      const end = Date.now() + 20_000;
+      let text = '';
+      while (Date.now() < end) {
+        await ui.press('Escape');
+        await item.click();
+        const hover = await ui.maybe('.monaco-hover:visible', { timeout: 3000 });
+        text = hover ? plain(await hover.innerText()) : '';
+        if (/KPO Glossary: \d+ problem/.test(text)) break;
+        await sleep(500);
+      }
+      if (!/KPO Glossary: 1 problem/.test(text)) throw new Error(`status hover: ${text}`);
+      const hover = page.locator('.monaco-hover:visible').first();
+      const link = hover.locator('a', { hasText: 'Show problems' }).first();
+      await link.waitFor({ state: 'visible', timeout: 5000 });
+      const [h, l, view] = [await hover.boundingBox(), await link.boundingBox(), page.viewportSize()];
+      if (!h || !l || l.x < h.x || l.x + l.width > h.x + h.width + 1 || l.x + l.width > view.width) throw new Error(`the link is cut off: hover ${JSON.stringify(h)}, link ${JSON.stringify(l)}`);
+      await settle(page);
+      await ui.screenshot('status-problems');
+      await ui.press('Escape');
+      fs.rmSync(path.join(workspace, '.kpo-glossary.yaml'));
+    });
+
+    await check('the Settings editor lists the settings under “KPO Glossary”, without “Kpo Glossary ›”', async () => {
+      await ui.runCommand('Preferences: Open Settings (UI)');
+      // The table of contents groups the extension's sections under its name; showing them lists its settings.
+      const extensions = page.locator('.settings-toc-container .monaco-list-row', { hasText: /^Extensions/ }).first();
+      await extensions.waitFor({ state: 'visible', timeout: 15_000 });
+      await extensions.click();
+      const titles = [];
+      for (const section of ['KPO Glossary', 'Glossaries', 'Hover and Co', 'Troubleshooting']) {
+        const toc = page.locator('.settings-toc-container .monaco-list-row', { hasText: section }).first();
+        await toc.waitFor({ state: 'visible', timeout: 15_000 });
+        await toc.click();
+        await sleep(800);
+        titles.push(...(await page.locator('.settings-editor .setting-item-title').allInnerTexts()).map((r) => plain(r).replace(/\s+/g, ' ')));
+        if (section === 'Hover and Co') {
+          await settle(page);
+          await ui.screenshot('settings');
+        }
+      }
+      if (!titles.includes('Hover: Enable') || !titles.includes('Rules') || !titles.includes('Glossary Files')) throw new Error(`settings shown: ${titles.join(' | ')}`);
+      const bad = titles.filter((t) => /Kpo/.test(t));
+      if (bad.length) throw new Error(`labels still read “Kpo”: ${bad.join(' | ')}`);
+      await ui.press('Control+W');
+    });
+
+    await check('“KPO Glossary: Restart Server” says it is done', async () => {
+      await ui.runCommand('KPO Glossary: Restart Server');
+      const message = page.locator('.statusbar-item', { hasText: 'the server restarted' }).first();
+      await message.waitFor({ state: 'visible', timeout: 20_000 });
     });
   } finally {
     if (ui) await ui.close({ failed: results.some((r) => !r.ok) });

@@ -23,12 +23,24 @@ function flatten(value: Record<string, unknown>, prefix = ''): Record<string, un
 }
 
 describe('manifest and schema', () => {
-  const properties = manifest.contributes.configuration.properties as Record<string, { default: unknown; type: string; properties?: Record<string, unknown> }>;
+  // Several sections, each with an id the Settings editor trims from its keys ("Hover: Enable", not
+  // "Kpo Glossary › Hover: Enable"; the UI pass checks the labels in VS Code itself).
+  const sections = manifest.contributes.configuration as Array<{ id: string; title: string; properties: Record<string, { default: unknown; type: string; properties?: Record<string, unknown> }> }>;
+  const properties = Object.assign({}, ...sections.map((s) => s.properties)) as (typeof sections)[number]['properties'];
 
   it('contributes exactly the server settings, with the same defaults', () => {
     const expected = flatten(DEFAULT_SETTINGS as unknown as Record<string, unknown>);
     const contributed = Object.fromEntries(Object.entries(properties).filter(([k]) => !k.endsWith('.trace.server')).map(([k, v]) => [k.slice(SECTION.length + 1), v.default]));
     assert.deepStrictEqual(contributed, expected);
+  });
+
+  it('puts every setting in a section whose id starts its key, so the Settings editor can shorten its label', () => {
+    for (const section of sections) {
+      assert.ok(section.id === SECTION || section.id.startsWith(`${SECTION}.`), section.id);
+      for (const key of Object.keys(section.properties)) assert.ok(key.startsWith(`${SECTION}.`), key);
+    }
+    assert.strictEqual(sections[0].title, manifest.displayName, 'the first section is the extension itself');
+    for (const key of Object.keys(sections[0].properties)) assert.strictEqual(key.split('.').length, 2, `${key}: a nested key in the first section keeps "Kpo Glossary ›"`);
   });
 
   it('lets every rule be configured, and only the rules', () => {

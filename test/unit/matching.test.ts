@@ -121,6 +121,12 @@ describe('hover and completion lookups', () => {
     assert.deepStrictEqual(engine.complete(engine.analyze(centre), centre.length).filter((c) => c.entry.id === 'call-center-operations').map((c) => c.insertText), ['Call centre']);
   });
 
+  it('offers nothing for ordinary typing: common words, short words, words that start no name, a whole name typed', () => {
+    for (const text of ['Benchmarks against the main peers', 'Weekly call with the', 'We pe', 'Our team', 'We offer market research', 'Scope: data entry', 'Our KPO']) {
+      assert.deepStrictEqual(engine.complete(engine.analyze(text), text.length).map((c) => c.label), [], text);
+    }
+  });
+
   it('offers the acronym once the document has defined it', () => {
     const text = 'Knowledge Process Outsourcing (KPO) helps. More knowledge pro';
     const [first] = engine.complete(engine.analyze(text), text.length);

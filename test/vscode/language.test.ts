@@ -55,14 +55,19 @@ describe('hover, completion and diagnostics', () => {
     }
   });
 
-  it('hovers a term with its definition, the KPO vs BPO comparison and why it was flagged', async () => {
+  it('hovers a term with a short card, and adds what backs a finding up without repeating it', async () => {
     const kpo = await hoverText(proposal, rangeOf(proposal, 'KPO support').start.translate(0, 1));
     assert.match(kpo, /Knowledge Process Outsourcing/);
     assert.match(kpo, /specialist knowledge and expert judgment/);
+    assert.match(kpo, /\[The whole entry and \d+ FAQ answers\]\(command:kpoGlossary\.showEntry\?/);
+    assert.doesNotMatch(kpo, /\| Aspect \||\*\*FAQ\*\*/, 'the details are behind the link');
     const modeling = await hoverText(proposal, rangeOf(proposal, 'financial modeling').start.translate(0, 4));
     assert.match(modeling, /projects? a business's financial results|spreadsheet or software models/);
     const flagged = await hoverText(proposal, rangeOf(proposal, 'customer support').start.translate(0, 3));
-    assert.match(flagged, /routine BPO task/);
+    assert.match(flagged, /customer service/);
+    assert.doesNotMatch(flagged, /presents it as KPO work/, 'the editor shows the finding itself');
+    const trait = await hoverText(proposal, rangeOf(proposal, 'cheap, routine').start.translate(0, 2));
+    assert.match(trait, /^Cost: KPO — /, 'the comparison row behind the finding');
     // Nothing on an ordinary word, nor inside the code block.
     assert.strictEqual((await hoverText(proposal, rangeOf(proposal, 'Northwind help desk').start)).includes('Outsourcing'), false);
     assert.strictEqual(await hoverText(proposal, rangeOf(proposal, 'KPO data entry job').start.translate(0, 1)), '');

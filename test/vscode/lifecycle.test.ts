@@ -13,8 +13,12 @@ describe('server life cycle', () => {
     const pid = a.client()!.serverProcess?.pid;
     assert.ok(pid, 'the server runs in its own process');
     const restarted = status((s) => s.busy, 'starting');
+    const confirmations: string[] = [];
+    const listening = a.onDidConfirm((m) => confirmations.push(m));
     await vscode.commands.executeCommand('kpoGlossary.restartServer');
     await restarted;
+    listening.dispose();
+    assert.deepStrictEqual(confirmations, ['KPO Glossary: the server restarted.'], 'the writer is told');
     await status((s) => !s.busy && /entries/.test(s.text) && s.severity === 'information', 'loaded again');
     assert.notStrictEqual(a.client()!.serverProcess?.pid, pid, 'a new server process');
     const editor = await openNew('Our KPO desk will take over customer support tickets.\n');

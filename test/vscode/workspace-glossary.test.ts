@@ -117,13 +117,14 @@ describe('workspace glossaries', () => {
     assert.strictEqual(unknown.range.start.line, 7);
     assert.strictEqual(unknown.severity, vscode.DiagnosticSeverity.Error);
     assert.ok(problems.some((x) => /no "definition"/.test(x.message) && x.range.start.line === 5), problems.map((x) => `${x.range.start.line}: ${x.message}`).join('\n'));
-    const counted = await status((s) => s.severity === 'warning' && /\d+ glossary problems?/.test(s.text), 'the problems counted');
-    assert.match(counted.detail ?? '', /\.kpo-glossary\.yaml:\d+:\d+/);
+    const counted = await status((s) => s.severity === 'warning' && /KPO Glossary: \d+ problems?$/.test(s.text), 'the problems counted');
+    assert.match(counted.detail ?? '', /^\.kpo-glossary\.yaml:\d+$/);
     // Shown once: by the server for the open file, not again by the client.
     assert.ok(vscode.languages.getDiagnostics(document.uri).every((x) => x.source === 'kpo-glossary'));
 
-    // The entry without a definition is left out meanwhile; the rest of the file is used.
-    await eventually(async () => (await hoverText(md.document, rangeOf(md.document, 'gadget').start)) === '', 'the broken entry left out');
+    // The entry without a definition keeps its last good version meanwhile, and the file says so.
+    await diagnostics(document.uri, (d) => d.some((x) => /last good version of “Gadget scouting”/.test(x.message)), 'the note about the kept entry');
+    assert.match(await hoverText(md.document, rangeOf(md.document, 'gadget').start), /gadget scouting/i);
     assert.match(await hoverText(md.document, rangeOf(md.document, 'widget claims').start), /Deciding insurance claims/);
     // A syntax error: the last version that loaded is used, and the file says so.
     await editor.edit((b) => b.insert(new vscode.Position(2, 0), '  - term: "unclosed\n'));
@@ -189,6 +190,8 @@ describe('workspace glossaries', () => {
     assert.ok(add?.command, titles(actions));
     assert.ok(actions.some((a) => a.title === 'Add “gadget scouting” as an alias of “market research”'), titles(actions));
 
+    const confirmations: string[] = [];
+    const listening = (await api()).onDidConfirm((m) => confirmations.push(m));
     const pick = nextQuickPick();
     const input = nextInputBox();
     const done = vscode.commands.executeCommand<string | undefined>(add.command.command, ...(add.command.arguments ?? []));
@@ -196,6 +199,7 @@ describe('workspace glossaries', () => {
     await acceptInInputBox(input, 'Finding the gadgets a client should buy.');
     assert.strictEqual(await done, glossaryPath());
     assert.strictEqual(fs.readFileSync(glossaryPath(), 'utf8'), 'terms:\n  - term: gadget scouting\n    category: kpo-service\n    definition: Finding the gadgets a client should buy.\n');
+    assert.deepStrictEqual(confirmations, ['Added “gadget scouting” to .kpo-glossary.yaml.']);
     // Picked up live: hover in the document.
     await eventually(async () => /Finding the gadgets/.test(await hoverText(document, selection.start)), 'the new entry in hover');
 
@@ -205,6 +209,8 @@ describe('workspace glossaries', () => {
     assert.ok(aliasAction?.command);
     assert.strictEqual(await vscode.commands.executeCommand(aliasAction.command.command, ...(aliasAction.command.arguments ?? [])), glossaryPath());
     assert.match(fs.readFileSync(glossaryPath(), 'utf8'), /definition: Finding the gadgets a client should buy\.\n    aliases: \[Gadget hunting\]\n$/);
+    assert.strictEqual(confirmations[1], 'Added “Gadget hunting” as an alias of “gadget scouting” in .kpo-glossary.yaml.');
+    listening.dispose();
     await eventually(async () => /Finding the gadgets/.test(await hoverText(document, hunting.start)), 'the alias in hover');
 
     // "as an alias of…" a built-in entry, chosen in a quick pick: a change to that entry in the file.

@@ -179,6 +179,9 @@ export class Engine {
       if (!prefix.trim()) continue;
       const names = this.index.namesWithPrefix(prefix);
       if (names.length === 0) continue;
+      // A whole name already typed: nothing to complete, and an offer would only take the Enter key
+      // that ends the line (or swap the name for a longer one).
+      if (names.some((n) => n.key === prefix)) return [];
       return rankCandidates(names, typed, start, offset, options, analysis, this.index);
     }
     return [];

@@ -14,8 +14,9 @@ import type { DocumentAnalysis } from '../core/analysis';
 import { offsetAt, positionAt } from '../core/positions';
 import type { Finding, Severity, TextEdit } from '../core/types';
 import { ruleHelpUri } from '../shared/links';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 
-export const SOURCE = 'kpo-glossary';
+export const SOURCE = DIAGNOSTIC_SOURCE;
 
 /** What a diagnostic carries for code actions: the version and offsets of its finding. */
 export interface DiagnosticData {

@@ -21,6 +21,9 @@ export interface GlossaryStatus {
   generation?: number;
 }
 
+/** The `source` of every diagnostic the server publishes. */
+export const DIAGNOSTIC_SOURCE = 'kpo-glossary';
+
 /** Server → client: a glossary was (re)loaded. Sent after initialization and on every reload. */
 export namespace GlossaryStatusNotification {
   export const method = 'kpo/glossaryStatus';

@@ -302,6 +302,8 @@ export const CASES: Record<string, RuleCases> = {
       ['The KPO/BPO split is clear.', 'Expand to “Knowledge Process Outsourcing (KPO)”'],
       ['I joined a BPO in Gurgaon.', 'Expand to “Business Process Outsourcing (BPO)”'],
       ['KPOs are growing.', 'Expand to “Knowledge Process Outsourcing (KPOs)”'],
+      // An acronym with two expansions in the glossary: which one is meant is the writer's call.
+      ['Our RPO partner screens candidates.', 'Expand to “Recruitment Process Outsourcing (RPO)”'],
       ['See [the KPO guide](https://example.com) first.', 'Expand to “Knowledge Process Outsourcing (KPO)”'],
     ],
   },
@@ -342,6 +344,8 @@ export const CASES: Record<string, RuleCases> = {
     ],
     fixes: [
       ['Our Knowledge Processing Outsourcing unit.', 'Our Knowledge Process Outsourcing unit.'],
+      // A misspelt acronym becomes the acronym, not the spelled-out term in capitals.
+      ['We comply with HIPPA.', 'We comply with HIPAA.'],
       ['knowledge processing outsourcing firms.', 'knowledge process outsourcing firms.'],
       ['KNOWLEDGE PROCESSING OUTSOURCING.', 'KNOWLEDGE PROCESS OUTSOURCING.'],
       ['Knowledge processing outsourcing works.', 'Knowledge process outsourcing works.'],

@@ -23,6 +23,26 @@ describe('rules', () => {
     }
   });
 
+  describe('messages', () => {
+    // What the Problems panel shows: one short sentence quoting the words, without Markdown markers.
+    const MESSAGES: Array<[string, string, string, string | undefined]> = [
+      ['term/preferred', 'Our **Knowledge** Processing Outsourcing unit.', 'Use the standard term “Knowledge Process Outsourcing” instead of “Knowledge Processing Outsourcing”.', undefined],
+      ['acronym/wrong-expansion', '*Information* Process Outsourcing (KPO) is growing.', '“Information Process Outsourcing” is not what “KPO” stands for: it is “Knowledge Process Outsourcing”.', undefined],
+      ['kpo-bpo/attribute-mismatch', 'Knowledge Process Outsourcing (KPO) is high-volume and low-cost work.', '“high-volume” and “low-cost” are BPO traits, but “KPO” says it of KPO.', 'two rows'],
+      ['acronym/undefined', 'KPO is growing. Knowledge Process Outsourcing (KPO) is defined later.', '“KPO” is used before it is defined: spell it out here, as “Knowledge Process Outsourcing (KPO)”.', 'The document defines it further down: move that definition to its first use.'],
+    ];
+    for (const [ruleId, text, message, detail] of MESSAGES) {
+      it(`${ruleId}: ${JSON.stringify(text)}`, () => {
+        const [finding] = lintWith(ruleId, text);
+        assert.ok(finding, 'a finding');
+        assert.strictEqual(finding.message, message);
+        assert.ok(finding.message.length <= 130, `${finding.message.length} characters`);
+        if (detail === 'two rows') assert.strictEqual(finding.detail!.split(/\b(?:Cost|Volume|Focus|Skill Level|Value)\b: KPO — /).length - 1, 2, finding.detail);
+        else assert.strictEqual(finding.detail, detail);
+      });
+    }
+  });
+
   for (const [ruleId, cases] of Object.entries(CASES)) {
     describe(ruleId, () => {
       for (const marked of cases.flag) {

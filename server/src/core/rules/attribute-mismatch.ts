@@ -16,6 +16,7 @@ import type { ComparisonAspect, Finding } from '../types';
 
 import { switchSideFix } from './fixes';
 import { where } from './task-mismatch';
+import { wordsAt } from './messages';
 
 export const attributeMismatch: Rule = {
   id: 'kpo-bpo/attribute-mismatch',
@@ -38,8 +39,8 @@ export const attributeMismatch: Rule = {
         const { claim, traits } = open;
         const first = traits[0];
         const last = traits[traits.length - 1];
-        const words = traits.map((t) => `“${text.slice(t.start, t.end).replace(/\s+/g, ' ')}”`);
-        const { aspect, side } = first.ref;
+        const words = traits.map((t) => `“${wordsAt(text, t.start, t.end)}”`);
+        const { side } = first.ref;
         const listed = words.length === 1 ? `${words[0]} is a ${side.toUpperCase()} trait` : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]} are ${side.toUpperCase()} traits`;
         const message = `${listed}, but ${where(text, claim)} says it of ${claim.side.toUpperCase()}.`;
         const fixes: Fix[] = [];
@@ -47,7 +48,8 @@ export const attributeMismatch: Rule = {
           const fix = switchSideFix(analysis, index, claim.marker, otherSide(claim.side));
           if (fix) fixes.push(fix);
         }
-        report({ start: first.start, end: last.end, message, detail: describe(aspect), fixes, entryId: index.sides[claim.side]?.id });
+        const aspects = [...new Set(traits.map((t) => t.ref.aspect))];
+        report({ start: first.start, end: last.end, message, detail: aspects.map(describe).join(' '), fixes, entryId: index.sides[claim.side]?.id });
         open = undefined;
       };
       for (const trait of block.traits) {
@@ -113,7 +115,7 @@ function levelCells(analysis: DocumentAnalysis, index: GlossaryIndex, block: Blo
     if (claim.side === meant) continue;
     const cellTokens = tokens.filter((t) => t.cell === cell);
     const end = cellTokens[cellTokens.length - 1].end;
-    const written = analysis.text.slice(tokens[i].start, end).replace(/\s+/g, ' ');
+    const written = wordsAt(analysis.text, tokens[i].start, end);
     report({
       start: tokens[i].start,
       end,

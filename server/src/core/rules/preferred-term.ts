@@ -6,6 +6,7 @@
 import { blocksToCheck, type Rule } from './rule';
 import { insideLinkText, replaceWords } from './fixes';
 import { matchCase, pluralize } from '../match/normalize';
+import { wordsAt } from './messages';
 
 export const preferredTerm: Rule = {
   id: 'term/preferred',
@@ -20,17 +21,24 @@ export const preferredTerm: Rule = {
       if (mention.ref.kind !== 'avoid') continue;
       const entry = mention.ref.entry;
       const written = text.slice(mention.start, mention.end);
-      const cased = matchCase(entry.term, written);
+      // A misspelt acronym ("HIPPA") is replaced by the acronym, not by the spelled-out term in capitals.
+      const standard = entry.acronym && isAcronymLike(written) ? entry.acronym : entry.term;
+      const cased = standard === entry.acronym ? standard : matchCase(entry.term, written);
       const newText = mention.ref.plural ? pluralize(cased) : cased;
       // Safe unless the words sit in a link's text or carry markup the replacement would drop.
       const edit = insideLinkText(block.block, mention.start, mention.end) ? undefined : replaceWords(text, mention.start, mention.end, newText);
       report({
         start: mention.start,
         end: mention.end,
-        message: `Use the standard term “${entry.term}” instead of “${written.replace(/\s+/g, ' ')}”.`,
+        message: `Use the standard term “${standard}” instead of “${wordsAt(text, mention.start, mention.end)}”.`,
         fixes: [edit ? { title: `Replace with “${newText}”`, edits: [edit], safe: true } : { title: `Replace with “${newText}”`, edits: [{ start: mention.start, end: mention.end, newText }], preferred: true }],
         entryId: entry.id,
       });
     }
   },
 };
+
+/** One word in capitals (digits and "&" allowed), as acronyms are written. */
+function isAcronymLike(written: string): boolean {
+  return /^[\p{Lu}\d&]{2,}s?$/u.test(written);
+}

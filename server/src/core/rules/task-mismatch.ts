@@ -9,6 +9,7 @@ import type { Fix } from '../types';
 import { blocksToCheck, type Rule } from './rule';
 import { otherSide, sideOfCategory, taskClaim, type SideClaim } from './claims';
 import { switchSideFix } from './fixes';
+import { quote, wordsAt } from './messages';
 
 export const taskMismatch: Rule = {
   id: 'kpo-bpo/task-mismatch',
@@ -29,7 +30,7 @@ export const taskMismatch: Rule = {
       const flush = () => {
         if (!open) return;
         const { claim, own, mentions } = open;
-        const words = mentions.map((m) => `“${text.slice(m.start, m.end).replace(/\s+/g, ' ')}”`);
+        const words = mentions.map((m) => `“${wordsAt(text, m.start, m.end)}”`);
         const kind = own === 'bpo' ? (words.length > 1 ? 'routine BPO tasks' : 'a routine BPO task') : words.length > 1 ? 'KPO services' : 'a KPO service';
         const listed = words.length === 1 ? `${words[0]} is` : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]} are`;
         const message = `${listed} ${kind}, but ${where(text, claim)} presents ${words.length > 1 ? 'them' : 'it'} as ${claim.side.toUpperCase()} work.`;
@@ -83,11 +84,4 @@ export function where(text: string, claim: SideClaim): string {
     case 'heading':
       return `the heading “${quoted}”`;
   }
-}
-
-/** The quoted words, on one line and at most about 60 characters, without Markdown markers. */
-export function quote(text: string, start: number, end: number): string {
-  let s = text.slice(start, end).replace(/^[\s#>*+\-\d.)]+/, '').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
-  if (s.length > 64) s = s.slice(0, 60).replace(/\s+\S*$/, '') + '…';
-  return s;
 }

@@ -59,7 +59,9 @@ export const undefinedAcronym: Rule = {
       const written = text.slice(mention.start, mention.end);
       const newText = `${expansionAt(analysis, mention, entry.term)} (${written})`;
       const fix: Fix = { title: `Expand to “${newText}”`, edits: [{ start: mention.start, end: mention.end, newText }] };
-      if (defined === undefined && near === undefined && standsAlone(analysis, mention)) fix.safe = true;
+      // Safe only when nothing else could be meant: no definition anywhere, no expansion in the paragraph,
+      // one expansion in the glossary (RPO is recruitment or research process outsourcing).
+      if (defined === undefined && near === undefined && index.expansionsOf(acronym).length === 1 && standsAlone(analysis, mention)) fix.safe = true;
       else fix.preferred = true;
       report({
         start: mention.start,

@@ -13,6 +13,7 @@ import { blocksToCheck, type Rule } from './rule';
 import { blockDefinitions } from './definitions';
 import { insideLinkText, replaceWords } from './fixes';
 import type { Fix } from '../types';
+import { wordsAt } from './messages';
 
 export const wrongExpansion: Rule = {
   id: 'acronym/wrong-expansion',
@@ -28,7 +29,7 @@ export const wrongExpansion: Rule = {
       const { acronym } = d;
       const owner = acronym.ref.entry;
       const acr = text.slice(acronym.start, acronym.end);
-      const exp = text.slice(d.expansionStart, d.expansionEnd).replace(/\s+/g, ' ');
+      const exp = wordsAt(text, d.expansionStart, d.expansionEnd);
       const fixes: Fix[] = [];
       if (d.match === 'unknown') {
         const title = `Correct the expansion to “${owner.term}”`;
