@@ -92,3 +92,34 @@ export function lineStarts(text) {
 export function positionAt(starts, offset) {
   return core().positionAt(starts, offset);
 }
+
+/** Stops a language server started over stdio: shutdown and exit, then SIGKILL after 2 s. */
+export async function stopServer(connection, child) {
+  try {
+    await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+    await connection.sendNotification('exit');
+  } catch {
+    // gone already
+  }
+  await new Promise((r) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      r();
+    }, 2000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      r();
+    });
+  });
+  connection.dispose();
+}
+
+/** Answers what a language server asks of its client, as an editor with everything switched on would. */
+export function answerClientRequests(connection) {
+  connection.onNotification(() => undefined);
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/unregisterCapability', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+}

@@ -10,7 +10,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { CORPUS, ROOT, core, emit, lineStarts, log, median, positionAt, random, require, round, summary } from './lib.mjs';
+import { CORPUS, ROOT, core, emit, lineStarts, log, median, positionAt, random, require, round, summary, stopServer, answerClientRequests } from './lib.mjs';
 
 const quick = process.argv.includes('--quick');
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
@@ -32,12 +32,7 @@ async function start({ pull }) {
     published.push({ params, at: performance.now() });
     for (const w of waiters.splice(0)) w();
   });
-  connection.onNotification(() => undefined);
-  connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('client/unregisterCapability', () => null);
-  connection.onRequest('workspace/diagnostic/refresh', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
+  answerClientRequests(connection);
   connection.listen();
   const rootUri = pathToFileURL(CORPUS).href;
   await connection.sendRequest('initialize', {
@@ -77,25 +72,7 @@ async function start({ pull }) {
       const kb = (name) => Number(new RegExp(`${name}:\\s*(\\d+)`).exec(status)?.[1] ?? NaN);
       return { rssMB: round(kb('VmRSS') / 1024, 1), peakMB: round(kb('VmHWM') / 1024, 1) };
     },
-    async stop() {
-      try {
-        await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-        await connection.sendNotification('exit');
-      } catch {
-        // gone already
-      }
-      await new Promise((r) => {
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          r();
-        }, 2000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          r();
-        });
-      });
-      connection.dispose();
-    },
+    stop: () => stopServer(connection, child),
   };
   return server;
 }

@@ -293,6 +293,38 @@ if (lsp1) {
 lines.push(table(['Request', 'Median', 'p99', ''], lspRows));
 lines.push('');
 if (memory) lines.push(`Resident memory: ${memory.idle.rssMB} MB idle; ${memory.open.rssMB} MB with the ${sizeName(memory.size)} document open and its diagnostics computed (peak ${memory.open.peakMB} MB; open to diagnostics ${ms(memory.openToDiagnosticsMs, 0)} ms).`, '');
+// Issue 12: how each path grows when its input doubles (scripts/bench/scaling.mjs).
+const SCALING_CASES = {
+  directives: 'Directives: n `kpo-disable`/`kpo-enable` pairs, each around a finding, and n findings outside (Engine.lint)',
+  'directives-line': 'Directives: n findings on one line, each with a `kpo-disable-line` of another rule (Engine.lint)',
+  'code-action': 'Code action over the whole document of n paragraphs, every diagnostic sent (server over stdio)',
+  'fix-all': 'Fix-all of n fixable findings (core fixAll: lint, choose safe edits, apply, lint again)',
+  backticks: 'One paragraph of n bytes of backtick runs of length 1, 2, 3, … (Markdown scanner)',
+  completion: 'Completion with 20,000 acronyms and n acronym mentions in the document (Engine.complete)',
+  'fix-all-server': 'source.fixAll over stdio on n fixable findings (up to about 125,000)',
+};
+const scalingRows = R.results
+  .filter((r) => r.kind === 'scaling')
+  .map((r) => [
+    `${SCALING_CASES[r.case] ?? r.case} (${r.issue})`,
+    r.sizes.map((n) => (n >= 65536 && r.case === 'backticks' ? kb(n) : n.toLocaleString('en-US'))).join(' / '),
+    r.ms.map((t) => ms(t)).join(' / '),
+    `**${r.ratio2x.toFixed(2)}**`,
+  ]);
+if (scalingRows.length) {
+  lines.push('## Scaling (issue 12)');
+  lines.push('');
+  lines.push(
+    'Each path at three input sizes, each twice the one before, timed in one process (warm-up, then the median of runs, milliseconds). ' +
+      'The growth per doubling is (time at 4n ÷ time at n)^½: about 2 is linear, about 4 quadratic, about 1 means the work is done once per analysis and then looked up. ' +
+      'Small times on this shared machine are noisy; the regression tests (test/unit/scaling-guards.test.ts) count work instead of timing it.',
+  );
+  lines.push('');
+  lines.push(table(['Case', 'Sizes (n / 2n / 4n)', 'Median ms', 'Growth per doubling'], scalingRows));
+  lines.push('');
+  const bound = R.results.find((r) => r.kind === 'scaling' && r.case === 'code-action');
+  if (bound?.info) lines.push(`Code-action replies: ${bound.info.map((i) => `${i.actions} actions (${kb(i.replyBytes)}) for ${i.diagnostics.toLocaleString('en-US')} diagnostics`).join('; ')}: at most 200 actions a request (MAX_ACTIONS in server/src/lsp/code-actions.ts).`, '');
+}
 const vsStart = find('vscode-startup');
 lines.push('## Start-up in VS Code');
 lines.push('');
@@ -318,6 +350,7 @@ lines.push('## Reproducing');
 lines.push('');
 lines.push('- `npm run bench` compiles (tsc), bundles (esbuild), packages the .vsix, writes the corpus to out/bench/, runs every measurement in a process of its own, and writes this page, `docs/performance.json` (all figures) and the plot.');
 lines.push('- `node scripts/bench/report.mjs` rewrites the page from the last results; `node scripts/bench/corpus.mjs` writes the documents only.');
+lines.push('- The scaling cases alone: `node scripts/bench/scaling.mjs [CASE ...]` (after `npx tsc -p .` and `node scripts/build.mjs`).');
 lines.push('- One measurement alone: `node --expose-gc scripts/bench/engine.mjs full:1m:builtin` (or `keystroke:1m`, `hover`, `glossary`, `heap`), `node scripts/bench/cli.mjs`, `node scripts/bench/lsp.mjs`, `node scripts/bench/peers.mjs textlint`.');
 lines.push('- A profile: `node --cpu-prof scripts/bench/engine.mjs full:1m:builtin` writes a .cpuprofile (open it in Chrome DevTools).');
 lines.push('- Speed is measured here, never asserted in tests; the incremental re-analysis is checked for correctness (identical to a full analysis after random edits) by test/unit/incremental.test.ts.');

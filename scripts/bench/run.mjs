@@ -52,6 +52,8 @@ for (const s of SIZES) {
 step('engine: glossaries', ['scripts/bench/engine.mjs', 'glossary'], { node: ['--expose-gc'] });
 for (const key of quick ? ['1m'] : ['100k', '1m', '10m']) step(`engine: keystrokes ${key}`, ['scripts/bench/engine.mjs', `keystroke:${key}`], { node: ['--expose-gc'] });
 step('engine: hover and completion', ['scripts/bench/engine.mjs', 'hover'], { node: ['--expose-gc'] });
+// Issue 12: each case at n, 2n and 4n, and how its time grows when the input doubles.
+step('scaling: growth per doubling (issue 12)', ['scripts/bench/scaling.mjs']);
 if (!quick) step('engine: heap', ['scripts/bench/engine.mjs', 'heap'], { node: ['--expose-gc'] });
 step('kpo-lint, whole process', ['scripts/bench/cli.mjs']);
 step('language server over stdio', ['scripts/bench/lsp.mjs']);

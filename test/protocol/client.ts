@@ -64,6 +64,8 @@ export interface ClientOptions {
   watchedFiles?: boolean;
   /** More workspace folders after the first. */
   moreFolders?: string[];
+  /** Advertise codeAction/resolve of edits (with data kept), as VS Code and Neovim do. Default false. */
+  codeActionResolve?: boolean;
 }
 
 interface Received {
@@ -287,6 +289,7 @@ function capabilities(options: ClientOptions): ClientCapabilities {
     },
   };
   if (options.pull) caps.textDocument!.diagnostic = { dynamicRegistration: false, relatedDocumentSupport: false };
+  if (options.codeActionResolve) Object.assign(caps.textDocument!.codeAction!, { dataSupport: true, resolveSupport: { properties: ['edit'] } });
   return caps;
 }
 

@@ -143,6 +143,61 @@ describe('protocol: code actions', () => {
     assert.strictEqual(applyTextEdits(text, editsOf(change, uri)), 'Our BPO desk will take over customer support tickets.');
   });
 
+  it('gives every edit the document version it was computed for, after changes too', async () => {
+    client = await TestClient.start();
+    const text = 'Intro.\n\nOur Knowledge Processing Outsourcing unit reports weekly.\n';
+    const { uri } = await openAndWait(client, 'ca-version.md', text);
+    await client.change(uri, 5, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Our ' }]);
+    const after = await client.diagnosticsFor(uri, 5);
+    const term = after.diagnostics.find((d) => d.code === 'term/preferred')!;
+    const version = (a: CodeAction) => (a.edit!.documentChanges![0] as { textDocument: { version: number } }).textDocument.version;
+    const actions = (await client.codeActions(uri, term.range, [term]))!;
+    assert.ok(actions.length >= 2, titles(actions).join(' | '));
+    for (const a of actions) assert.strictEqual(version(a), 5, a.title);
+    const [fixAll] = (await client.codeActions(uri, LINE, [], ['source.fixAll']))!;
+    assert.strictEqual(version(fixAll), 5);
+  });
+
+  it('computes fix-all only when asked for by kind, and resolves it for a client that resolves edits', async () => {
+    // A client that does not resolve: a request without a kind gets no fix-all (nothing is computed).
+    client = await TestClient.start();
+    const text = 'Our Knowledge Processing Outsourcing unit reports weekly.\n\nOur Knowledge Processes Outsourcing desk too.\n';
+    let { uri } = await openAndWait(client, 'ca-lazy.md', text);
+    assert.ok(!(await client.codeActions(uri, LINE, []))!.some((a) => a.kind === 'source.fixAll.kpo-glossary'));
+    await client.stop();
+
+    client = await TestClient.start({ codeActionResolve: true });
+    ({ uri } = await openAndWait(client, 'ca-lazy.md', text));
+    const lazy = (await client.codeActions(uri, LINE, []))!.find((a) => a.kind === 'source.fixAll.kpo-glossary')!;
+    assert.ok(lazy, 'offered');
+    assert.strictEqual(lazy.edit, undefined, 'without its edit');
+    const resolved: CodeAction = await client.connection.sendRequest('codeAction/resolve', lazy);
+    assert.strictEqual((resolved.edit!.documentChanges![0] as { textDocument: { version: number } }).textDocument.version, 1);
+    assert.strictEqual(applyTextEdits(text, editsOf(resolved, uri)), 'Our Knowledge Process Outsourcing unit reports weekly.\n\nOur Knowledge Process Outsourcing desk too.\n');
+    // Once the document has changed, the old offer resolves to nothing to apply.
+    await client.change(uri, 2, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'More.\n' }]);
+    const stale: CodeAction = await client.connection.sendRequest('codeAction/resolve', lazy);
+    assert.strictEqual(stale.edit, undefined);
+  });
+
+  it('answers a request over the whole document with at most 200 actions, fix-all of the rule included', async () => {
+    client = await TestClient.start();
+    const paragraphs = Array.from({ length: 400 }, (_, i) => (i % 2 === 0 ? 'Our Knowledge Processing Outsourcing unit reports weekly.' : 'Knowledge Process Outsourcing (KPO) desks take over customer support tickets.'));
+    const text = paragraphs.join('\n\n') + '\n';
+    const { uri, diagnostics } = await openAndWait(client, 'ca-whole.md', text);
+    assert.ok(diagnostics.length >= 400, String(diagnostics.length));
+    const range = { start: { line: 0, character: 0 }, end: { line: paragraphs.length * 2, character: 0 } };
+    for (const sent of [diagnostics, []]) {
+      const actions = (await client.codeActions(uri, range, sent))!;
+      assert.ok(actions.length <= 200 && actions.length > 100, `${actions.length} actions`);
+      const all = actions.find((a) => a.title === 'Fix all term/preferred problems in this document')!;
+      assert.ok(all, 'the fix-all of the rule is kept');
+      assert.ok(!applyTextEdits(text, editsOf(all, uri)).includes('Processing'), 'and fixes every one');
+      // The first findings of the range come first.
+      assert.strictEqual(actions[0].diagnostics![0].range.start.line, 0);
+    }
+  });
+
   it('does not act on stale diagnostics that no longer match the text', async () => {
     client = await TestClient.start();
     const text = 'Our KPO desk will take over customer support tickets.';

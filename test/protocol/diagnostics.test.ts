@@ -2,6 +2,9 @@
 // versions under rapid edits, settings changes, languages and schemes served.
 
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import type { Diagnostic, FullDocumentDiagnosticReport, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TestClient, docUri } from './client';
 
@@ -85,6 +88,26 @@ describe('protocol: diagnostics', () => {
       await client.change(uri, 2, [{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 7 } }, text: 'KPO' }]);
       const second = await client.diagnosticsFor(uri, 2);
       assert.ok(codes(second.diagnostics).includes('kpo-bpo/task-mismatch'));
+    });
+
+    it('shows control and bidirectional characters of a glossary in messages, never obeys them', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpo-bidi-'));
+      const file = path.join(dir, 'bidi.glossary.yaml');
+      fs.writeFileSync(file, 'terms:\n  - term: "widget\\u202e audit"\n    category: concept\n    definition: "Checking\\u202e widgets."\n    avoid: [widget auditing]\n');
+      try {
+        client = await TestClient.start({ settings: { glossaryFiles: [file] } });
+        const uri = docUri('diag-bidi.md');
+        await client.open(uri, 'We run widget auditing every year.');
+        const { diagnostics } = await client.diagnosticsFor(uri, 1);
+        const message = String(diagnostics.find((d) => d.code === 'term/preferred')?.message);
+        assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(message), message);
+        assert.match(message, /widget\\u202e audit/);
+        const hover = String((await client.hover(uri, 0, 10))?.contents && ((await client.hover(uri, 0, 10))!.contents as { value: string }).value);
+        assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(hover), hover);
+        assert.match(hover, /Checking\\{1,2}u202e widgets/, "shown as an escape");
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('clears diagnostics when a document closes', async () => {
@@ -196,6 +219,21 @@ describe('protocol: diagnostics', () => {
       assert.notStrictEqual(second.resultId, first.resultId);
       assert.deepStrictEqual(codes(second.items), ['acronym/undefined'], 'BPO undefined, but no longer a task mismatch');
       assert.strictEqual(client.published(uri).length, 0, 'nothing is pushed to a pulling client');
+    });
+
+    it('does not trust a repeated version: the changed text is checked, and the report is not "unchanged"', async () => {
+      client = await TestClient.start({ pull: true });
+      const uri = docUri('diag-same-version.md');
+      await client.open(uri, 'Our BPO desk will take over customer support tickets.');
+      const first = (await client.pullDiagnostics(uri)) as FullDocumentDiagnosticReport;
+      assert.ok(!codes(first.items).includes('kpo-bpo/task-mismatch'));
+      // A misbehaving client sends a change with the version it already had.
+      await client.change(uri, 1, [{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 7 } }, text: 'KPO' }]);
+      const second = (await client.pullDiagnostics(uri, first.resultId)) as FullDocumentDiagnosticReport;
+      assert.strictEqual(second.kind, 'full');
+      const task = second.items.find((d) => d.code === 'kpo-bpo/task-mismatch');
+      assert.ok(task, JSON.stringify(second.items));
+      assert.deepStrictEqual(task.range.start, { line: 0, character: 28 });
     });
 
     it('asks the client to refresh when settings change, and answers with the new settings', async () => {

@@ -56,6 +56,51 @@ describe('protocol: glossary files', () => {
     assert.ok(await client.hover(uri, 0, 14));
   });
 
+  it('treats names like __proto__, constructor, toString and hasOwnProperty as any other, in every field', async () => {
+    const NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+    const entries = NAMES.map((name, i) => [
+      `  - id: ${name.toLowerCase().replace(/[^a-z]+/g, '') || 'proto'}-entry`,
+      `    term: widget ${name}`,
+      `    category: ${name}`,
+      `    definition: The ${name} widget, number ${i}.`,
+      `    aliases: ["${name} gadget"]`,
+      `    industry: [${name}]`,
+      `    examples: ["${name}"]`,
+      `    notes: ["${name}"]`,
+    ].join('\n'));
+    fs.writeFileSync(file, [
+      'version: 1',
+      'terms:',
+      ...entries,
+      'comparison:',
+      ...NAMES.map((name) => `  - aspect: ${name}\n    kpo: { summary: "KPO ${name}", traits: ["${name} kpo trait"] }\n    bpo: { summary: "BPO ${name}", traits: ["${name} bpo trait"] }`),
+      'faq:',
+      ...NAMES.map((name) => `  - id: ${name.toLowerCase().replace(/[^a-z]+/g, '') || 'proto'}-question\n    question: What is ${name}?\n    answer: A name.\n    terms: [constructor-entry]`),
+    ].join('\n') + '\n');
+    const rules = Object.fromEntries(NAMES.map((n) => [n, 'off']));
+    client = await TestClient.start({ settings: { glossaryFiles: [file], rules, industries: NAMES } });
+    const status = await client.waitFor<GlossaryStatus>('kpo/glossaryStatus');
+    assert.deepStrictEqual(status.problems.filter((p) => p.severity === 'error'), [], JSON.stringify(status.problems));
+    const uri = docUri('glossary-proto.md');
+    const line = 'We sell widget __proto__, widget constructor, widget toString and widget hasOwnProperty, and data entry.';
+    await client.open(uri, line);
+    for (const name of NAMES) {
+      const hover = await client.hover(uri, 0, line.indexOf(`widget ${name}`) + 3);
+      assert.match((hover!.contents as MarkupContent).value, new RegExp(`number ${NAMES.indexOf(name)}`), name);
+    }
+    const items = (await client.completion(uri, 0, line.indexOf('widget t') + 'widget t'.length))!.items.map((i) => i.label);
+    assert.ok(items.includes('widget toString'), items.join(', '));
+    // The glossary file itself: hover on a category and completion of categories.
+    const yamlUri = pathToFileURL(file).href;
+    const text = fs.readFileSync(file, 'utf8');
+    await client.open(yamlUri, text, 'yaml');
+    const lines = text.split('\n');
+    const categoryLine = lines.findIndex((l) => l === '    category: constructor');
+    await client.hover(yamlUri, categoryLine, 16);
+    const categories = (await client.completion(yamlUri, categoryLine, '    category: '.length))!.items.map((i) => i.label);
+    for (const name of NAMES) assert.ok(categories.includes(name), categories.join(', '));
+  });
+
   it('reports a missing file and keeps serving', async () => {
     client = await TestClient.start({ settings: { glossaryFiles: [path.join(dir, 'missing.yaml')] } });
     const status = await client.waitFor<GlossaryStatus>('kpo/glossaryStatus');

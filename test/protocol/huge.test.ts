@@ -26,6 +26,19 @@ describe('protocol: huge and odd documents', function () {
     assert.ok(!client.published(big).some((p) => p.diagnostics.length > 0), 'nothing is reported for the skipped document');
   });
 
+  it('names an oversized document whose URI has broken %-escapes or control characters, shown not obeyed', async () => {
+    client = await TestClient.start({ settings: { maxDocumentSizeMB: 0.001 } });
+    const uri = docUri('broken%E0%A4%A-name%E2%80%AE.md').replace(/broken%25E0%25A4%25A-name%25E2%2580%25AE/, 'broken%E0%A4%A-name%E2%80%AE');
+    await client.open(uri, 'Our KPO desk will take over customer support tickets.\n'.repeat(100));
+    const message = await client.waitFor<{ type: number; message: string }>('window/showMessage', (p) => /does not check/.test(p.message), 0, 20000);
+    assert.match(message.message, /does not check broken%E0%A4%A-name%E2%80%AE\.md/, 'broken escapes: the name as it is');
+    const fine = `${uri.replace(/broken%E0%A4%A-name%E2%80%AE\.md$/, 'rtl%E2%80%AEdm.exe.md')}`;
+    await client.open(fine, 'Our KPO desk will take over customer support tickets.\n'.repeat(100));
+    const second = await client.waitFor<{ type: number; message: string }>('window/showMessage', (p) => /does not check rtl/.test(p.message), 0, 20000);
+    assert.ok(!second.message.includes('\u202e'), 'no raw right-to-left override');
+    assert.match(second.message, /rtl\\u202edm\.exe\.md/);
+  });
+
   it('checks a document over the default limit when the setting allows it', async () => {
     client = await TestClient.start({ settings: { maxDocumentSizeMB: 30 } });
     const uri = docUri('twelve.md');

@@ -350,4 +350,27 @@ describe('protocol: workspace glossaries', () => {
     await eventually(client, async () => /Outside definition/.test(await hoverText(client, uri, 0, 4)), 'the outside file after trust');
     assert.match(await hoverText(client, uri, 0, 20), /Should not be read/);
   });
+
+  it('in an untrusted workspace, reads a workspace glossary only within a size budget; the rest once trusted', async () => {
+    // 100,000 broken entries: in Restricted Mode it is not read, so the server answers at once.
+    fs.writeFileSync(path.join(ws, 'docs', 'huge.glossary.yaml'), 'terms:\n' + '  - term: widget thing\n'.repeat(100000));
+    client = await TestClient.start({ workspaceFolder: ws, initializationOptions: { workspaceTrusted: false } });
+    const uri = uriOf(path.join(ws, 'docs', 'brief.md'));
+    await client.open(uri, 'A widget audit.\n');
+    const status = await client.connection.sendRequest<GlossaryStatus>('kpo/documentGlossaryStatus', { uri });
+    const refused = status.problems.filter((p) => p.file.endsWith('huge.glossary.yaml'));
+    assert.strictEqual(refused.length, 1, JSON.stringify(refused.slice(0, 3)));
+    assert.match(refused[0].message, /^Not read: .*huge\.glossary\.yaml is \d+ KB, and this workspace is not trusted \(Restricted Mode\)/);
+    assert.match(await hoverText(client, uri, 0, 4), /Docs definition/, 'small glossaries are read');
+    // Trusted: read, and its problems are capped (the first 500, then a count).
+    await client.connection.sendNotification('kpo/didChangeWorkspaceTrust', { trusted: true });
+    let loaded: GlossaryStatus['problems'] = [];
+    await eventually(client, async () => {
+      const s = await client.connection.sendRequest<GlossaryStatus>('kpo/documentGlossaryStatus', { uri });
+      loaded = s.problems.filter((p) => p.file.endsWith('huge.glossary.yaml'));
+      return loaded.length > 1;
+    }, 'the huge glossary read after trust', 60_000);
+    assert.ok(loaded.length <= 501, `${loaded.length} problems sent`);
+    assert.match(loaded[loaded.length - 1].message, /and \d+ more problems in this file, not listed/);
+  });
 });

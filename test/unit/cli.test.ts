@@ -10,7 +10,7 @@ import { main } from '../../server/src/cli/kpo-lint';
 const ROOT = path.join(__dirname, '..', '..', '..');
 const SAMPLE = path.join(ROOT, 'samples', 'proposal.md');
 
-function lint(args: string[], options: { stdin?: string; cwd?: string } = {}) {
+function lint(args: string[], options: { stdin?: string | Uint8Array; cwd?: string } = {}) {
   let stdout = '';
   let stderr = '';
   const code = main(args, {
@@ -92,6 +92,20 @@ describe('kpo-lint', () => {
     assert.match(stdout, /<stdin>/);
     const fixed = lint(['--fix', '-'], { stdin: 'Knowledge Processing Outsourcing (KPO) rocks.\n' });
     assert.strictEqual(fixed.stdout, 'Knowledge Process Outsourcing (KPO) rocks.\n');
+  });
+
+  it('decodes standard input bytes strictly, keeps its BOM with --fix, and bounds its size', () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const fixed = lint(['--fix', '-'], { stdin: Buffer.concat([bom, Buffer.from('Knowledge Processing Outsourcing (KPO) rocks.\n')]) });
+    assert.strictEqual(fixed.stdout, '\ufeffKnowledge Process Outsourcing (KPO) rocks.\n');
+    const bad = lint(['--format', 'json', '-'], { stdin: Buffer.from([0x4b, 0x50, 0x4f, 0xc3, 0x28]) });
+    assert.strictEqual(bad.code, 2);
+    const report = JSON.parse(bad.stdout);
+    assert.deepStrictEqual(report.files[0].problems, [{ severity: 'error', message: 'Not checked: it is not valid UTF-8 text: save it as UTF-8.', line: 1, column: 1 }]);
+    assert.strictEqual(report.summary.fileProblems, 1);
+    let stderr = '';
+    const code = main(['--max-size', '0.5', '-'], { stdout: () => undefined, stderr: (s) => (stderr += s), readStdin: (max) => (max === 524288 ? { error: 'is over the 0.5 MB limit' } : 'x'), cwd: ROOT, color: false });
+    assert.strictEqual(code, 2, stderr);
   });
 
   it('lints folders and globs', () => {

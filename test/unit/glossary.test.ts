@@ -2,10 +2,14 @@
 // says what to do, and the good entries of a file still load.
 
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { digestGlossary, loadGlossary } from '../../server/src/core/glossary/load';
 import { builtinGlossaryPath, glossarySource } from '../../server/src/node/files';
+import { createEngine } from '../../server/src/core/engine';
+import { applySafeFixes } from '../../server/src/core/apply-fixes';
 import { builtinSource } from './helpers/engine';
 
 function load(text: string, file = 'g.yaml') {
@@ -40,6 +44,8 @@ const PROBLEMS: Array<[string, string, number, number, RegExp]> = [
   ['comparison side missing', 'terms: []\ncomparison:\n  - aspect: cost\n    kpo: { summary: dear }\n', 3, 5, /no "bpo:"/],
   ['YAML alias used as a value', 'terms:\n  - term: &t A\n    category: concept\n    definition: *t\n', 4, 17, /alias/],
   ['NUL byte', 'terms:\u0000\n', 1, 7, /NUL byte/],
+  ['a short variant that is also an ordinary word', 'terms:\n  - term: information technology\n    category: concept\n    definition: x\n    avoid: [IT]\n', 5, 13, /"IT" is also the ordinary word "it" and "its": it is matched only as written/],
+  ['a variant that is an ordinary word', 'terms:\n  - term: tooling\n    category: concept\n    definition: x\n    avoid:\n      - tools\n', 6, 9, /"tools" is the ordinary word "tools": every "tools" in a document would be flagged/],
 ];
 
 describe('glossary loading', () => {
@@ -173,5 +179,52 @@ describe('the built-in glossary digest (dist/, made by the build)', () => {
     assert.ok(glossarySource(file, text).digest, 'run `node scripts/build.mjs` (npm test does): dist/builtin-glossary.digest is missing or stale');
     assert.strictEqual(glossarySource(file, text + '\n# edited\n').digest, undefined);
     assert.strictEqual(glossarySource('/tmp/other.glossary.yaml', text).digest, undefined);
+  });
+});
+
+describe('short names', () => {
+  // D4 of issue 12: `avoid: [US]` and `[IT]` once turned "The team uses its own tools." into
+  // "The team united stateses information technologies own tools.".
+  const glossary = 'terms:\n  - term: United States\n    category: concept\n    definition: x\n    avoid: [US]\n  - term: information technology\n    category: concept\n    definition: y\n    avoid: [IT]\n';
+  const { engine } = createEngine([{ file: 'g.yaml', text: glossary }]);
+  const fix = (text: string) => applySafeFixes(text, engine.lint(engine.analyze(text))).text;
+
+  it('match ordinary words neither by case nor by plural', () => {
+    for (const text of ['The team uses its own tools.', 'Let us know; it is fine.', 'Its team is ours.']) {
+      assert.deepStrictEqual(engine.lint(engine.analyze(text)).filter((f) => f.ruleId === 'term/preferred').map((f) => text.slice(f.start, f.end)), [], text);
+      assert.strictEqual(fix(text), text);
+    }
+  });
+
+  it('still match as written, in capitals', () => {
+    assert.strictEqual(fix('Our IT desk serves US clients.'), 'Our information technology desk serves United States clients.');
+  });
+});
+
+describe('glossaries with very many problems', () => {
+  it('caps the problems of a file: the first 500, then one that counts the rest', () => {
+    const text = 'terms:\n' + Array.from({ length: 2000 }, (_, i) => `  - term: thing ${i}\n`).join('');
+    const { problems } = loadGlossary([{ file: 'many.yaml', text }]);
+    assert.strictEqual(problems.length, 501);
+    assert.strictEqual(problems[499].line, 501);
+    assert.match(problems[500].message, /^… and 1500 more problems in this file, not listed: fix the ones above first/);
+  });
+
+  it('C2: 150,000 problems: kpo-lint --format json still prints its report (no stack overflow)', function () {
+    this.timeout(120_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpo-many-'));
+    try {
+      const glossary = path.join(dir, 'many.yaml');
+      fs.writeFileSync(glossary, 'terms:\n' + '  - term: thing\n'.repeat(150_000));
+      fs.writeFileSync(path.join(dir, 'doc.md'), 'We do data entry.\n');
+      const root = path.join(__dirname, '..', '..', '..');
+      const run = spawnSync(process.execPath, [path.join(root, 'bin', 'kpo-lint.js'), '--format', 'json', '--no-discovery', '--glossary', glossary, path.join(dir, 'doc.md')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      assert.strictEqual(run.status, 2, run.stderr.slice(0, 500));
+      const report = JSON.parse(run.stdout);
+      assert.ok(report.glossaryProblems.length <= 501, String(report.glossaryProblems.length));
+      assert.doesNotMatch(run.stderr, /internal error|RangeError/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,11 +1,15 @@
 // The kpo-lint executable: wires main() to the process.
-import * as fs from 'fs';
+import { readDescriptor } from '../node/read';
 import { main } from './kpo-lint';
 
 process.exitCode = main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-  readStdin: () => fs.readFileSync(0, 'utf8'),
+  // Bytes, decoded by main() as strictly as files are; never more than the size limit.
+  readStdin: (maxBytes) => {
+    const read = readDescriptor(0, maxBytes);
+    return 'error' in read ? read : read.data;
+  },
   cwd: process.cwd(),
   color: process.stdout.isTTY === true && !process.env.NO_COLOR,
 });

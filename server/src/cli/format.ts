@@ -7,6 +7,7 @@ import { positionAt } from '../core/positions';
 import { RULES } from '../core/rules';
 import { REPOSITORY_URL, ruleHelpUri } from '../shared/links';
 import type { Finding, GlossaryProblem, Severity } from '../core/types';
+import { escapeControls } from '../shared/text';
 
 export interface FileResult {
   /** The path as given or found, relative where possible. */
@@ -15,6 +16,30 @@ export interface FileResult {
   findings: Finding[];
   /** Fixes applied by --fix. */
   fixed?: number;
+  /** Why the file could not be checked or fixed (positioned at 1:1 in every format). */
+  problems?: FileProblem[];
+}
+
+/** A file that could not be read, or whose fixes could not be written: the run goes on. */
+export interface FileProblem {
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export { escapeControls };
+
+/**
+ * A SARIF artifact location for a file as the report names it: a relative path becomes a relative URI
+ * reference under %SRCROOT%, each segment percent-encoded (space, #, %, ?, : and the rest); an
+ * absolute path becomes a file: URI.
+ */
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (file === '<stdin>') return { uri: 'stdin', uriBaseId: '%SRCROOT%' };
+  const slashed = file.split('\\').join('/');
+  const encode = (p: string) => p.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+  if (/^[A-Za-z]:\//.test(slashed)) return { uri: `file:///${slashed.slice(0, 2)}${encode(slashed.slice(2))}` };
+  if (slashed.startsWith('/')) return { uri: `file://${encode(slashed)}` };
+  return { uri: encode(slashed), uriBaseId: '%SRCROOT%' };
 }
 
 const REPO = REPOSITORY_URL;
@@ -50,20 +75,30 @@ export function formatStylish(results: FileResult[], color: boolean): string {
   const colors: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '90' };
   const lines: string[] = [];
   for (const result of results) {
-    if (result.findings.length === 0) continue;
+    const problems = result.problems ?? [];
+    if (result.findings.length === 0 && problems.length === 0) continue;
     const starts = lineStartsOf(result.text);
-    lines.push(paint('4', result.file));
+    lines.push(paint('4', escapeControls(result.file)));
+    for (const p of problems) {
+      lines.push(`  ${'1:1'.padEnd(8)} ${paint(colors[p.severity], p.severity.padEnd(7))}  ${escapeControls(p.message)}  ${paint('90', 'kpo-lint')}`);
+    }
     for (const f of result.findings) {
       const at = locate(starts, f.start, f.end);
       const fixable = hasSafeFix(f) ? ' (fixable)' : f.fixes.length > 0 ? ' (suggestions in the editor)' : '';
-      lines.push(`  ${`${at.line}:${at.column}`.padEnd(8)} ${paint(colors[f.severity], f.severity.padEnd(7))}  ${f.message}${fixable}  ${paint('90', f.ruleId)}`);
-      if (f.detail) lines.push(`${' '.repeat(20)}${paint('90', f.detail)}`);
+      lines.push(`  ${`${at.line}:${at.column}`.padEnd(8)} ${paint(colors[f.severity], f.severity.padEnd(7))}  ${escapeControls(f.message)}${fixable}  ${paint('90', f.ruleId)}`);
+      if (f.detail) lines.push(`${' '.repeat(20)}${paint('90', escapeControls(f.detail))}`);
     }
     lines.push('');
   }
   const c = summarize(results);
   const total = c.error + c.warning + c.info + c.hint;
-  if (total === 0) {
+  const troubled = results.filter((r) => (r.problems ?? []).length > 0).length;
+  if (troubled > 0) {
+    lines.push(paint('1', `${troubled} of ${results.length} file${results.length === 1 ? '' : 's'} could not be checked or fixed (see above).`));
+  }
+  if (total === 0 && troubled > 0) {
+    // Said above; no "No problems" line.
+  } else if (total === 0) {
     lines.push(`No problems in ${results.length} file${results.length === 1 ? '' : 's'}.`);
   } else {
     const parts = ORDER.filter((s) => c[s] > 0).map((s) => `${c[s]} ${s}${c[s] === 1 || s === 'info' ? '' : 's'}`);
@@ -81,6 +116,7 @@ export function formatJson(results: FileResult[], glossaryProblems: GlossaryProb
     return {
       file: result.file,
       fixed: result.fixed ?? 0,
+      problems: (result.problems ?? []).map((p) => ({ severity: p.severity, message: p.message, line: 1, column: 1 })),
       findings: result.findings.map((f) => ({
         ruleId: f.ruleId,
         severity: f.severity,
@@ -99,13 +135,23 @@ export function formatJson(results: FileResult[], glossaryProblems: GlossaryProb
       })),
     };
   });
-  return JSON.stringify({ version: 1, files, summary: summarize(results), glossaryProblems }, null, 2) + '\n';
+  const summary = { ...summarize(results), fileProblems: results.reduce((n, r) => n + (r.problems ?? []).length, 0) };
+  return JSON.stringify({ version: 1, files, summary, glossaryProblems }, null, 2) + '\n';
 }
 
 export function formatSarif(results: FileResult[], version: string): string {
   const level = (s: Severity) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
-  const uri = (file: string) => (file === '<stdin>' ? 'stdin' : file.split('\\').join('/'));
   const sarifResults = [];
+  const notifications = [];
+  for (const result of results) {
+    for (const p of result.problems ?? []) {
+      notifications.push({
+        level: p.severity,
+        message: { text: p.message },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.file), region: { startLine: 1, startColumn: 1 } } }],
+      });
+    }
+  }
   for (const result of results) {
     const starts = lineStartsOf(result.text);
     for (const f of result.findings) {
@@ -113,16 +159,16 @@ export function formatSarif(results: FileResult[], version: string): string {
         const at = locate(starts, start, end);
         return { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn, charOffset: start, charLength: end - start };
       };
-      const artifactLocation = { uri: uri(result.file), uriBaseId: '%SRCROOT%' };
+      const location = artifactLocation(result.file);
       sarifResults.push({
         ruleId: f.ruleId,
         ruleIndex: RULES.findIndex((r) => r.id === f.ruleId),
         level: level(f.severity),
         message: { text: f.detail ? `${f.message} ${f.detail}` : f.message },
-        locations: [{ physicalLocation: { artifactLocation, region: region(f.start, f.end) } }],
+        locations: [{ physicalLocation: { artifactLocation: location, region: region(f.start, f.end) } }],
         fixes: f.fixes.map((fix) => ({
           description: { text: fix.title },
-          artifactChanges: [{ artifactLocation, replacements: fix.edits.map((e) => ({ deletedRegion: region(e.start, e.end), insertedContent: { text: e.newText } })) }],
+          artifactChanges: [{ artifactLocation: location, replacements: fix.edits.map((e) => ({ deletedRegion: region(e.start, e.end), insertedContent: { text: e.newText } })) }],
         })),
       });
     }
@@ -144,6 +190,7 @@ export function formatSarif(results: FileResult[], version: string): string {
           })),
         },
       },
+      invocations: [{ executionSuccessful: !notifications.some((n) => n.level === 'error'), toolExecutionNotifications: notifications }],
       columnKind: 'utf16CodeUnits',
       results: sarifResults,
     }],
@@ -152,5 +199,5 @@ export function formatSarif(results: FileResult[], version: string): string {
 }
 
 export function formatProblems(problems: GlossaryProblem[]): string {
-  return problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`).join('\n') + (problems.length ? '\n' : '');
+  return problems.map((p) => escapeControls(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`)).join('\n') + (problems.length ? '\n' : '');
 }

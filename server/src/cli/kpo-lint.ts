@@ -1,17 +1,22 @@
 // kpo-lint: the engine on the command line, for CI. Exit status: 0 clean (below --fail-on), 1 findings
-// at or above --fail-on, 2 usage errors, unreadable files or a broken glossary.
+// at or above --fail-on, 2 a usage error, a broken glossary, or a file that could not be checked or
+// fixed (reported as a problem of that file; the other files are still checked and the report printed).
 
-import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { createEngine, type Engine, type RuleSetting } from '../core/engine';
 import { fixAll } from '../core/apply-fixes';
 import { RULES } from '../core/rules';
 import type { Finding, GlossaryProblem, Severity } from '../core/types';
-import { builtinGlossaryPath, packageVersion, readGlossaryFiles, readTextFile } from '../node/files';
-import { discoverGlossaries } from '../node/discover';
-import { expandInputs } from './inputs';
-import { formatJson, formatProblems, formatSarif, formatStylish, type FileResult } from './format';
+import { builtinGlossaryPath, packageVersion, readGlossaryFiles } from '../node/files';
+import { discoverGlossaryFiles } from '../node/discover';
+import { decodeUtf8, encodeUtf8, MB } from '../node/read';
+import { replaceFile, snapshotFile, type ReadSnapshot } from '../node/write';
+import { expandInputs, type InputFile } from './inputs';
+import { escapeControls, formatJson, formatProblems, formatSarif, formatStylish, type FileProblem, type FileResult } from './format';
+
+/** The largest document read by default, in MB (the bench's "10 MB" document is a little over 10 MiB). */
+const DEFAULT_MAX_MB = 16;
 
 const HELP = `Usage: kpo-lint [options] [files, folders or globs...]
 
@@ -23,11 +28,14 @@ Options:
   --glossary FILE        add a glossary file (YAML or JSON) to the built-in one; repeatable
   --no-builtin           do not load the built-in KPO glossary
   --no-discovery         do not look for .kpo-glossary.yaml / *.glossary.yaml files in each
-                         document's folder and the folders above it (up to the repository root)
+                         document's folder and the folders above it (up to the repository root;
+                         outside a repository, up to the current folder or your home folder)
   --format NAME          stylish (default), json or sarif
   --fix                  apply the safe fixes (correct by construction), writing files atomically;
                          suggestions such as a KPO/BPO switch are left for the editor
-                         (with "-", the fixed text goes to standard output)
+                         (with "-", the fixed text goes to standard output); symbolic links,
+                         hard-linked, read-only files and files changed meanwhile are not written
+  --max-size MB          the largest document read, in MB (default ${DEFAULT_MAX_MB})
   --fail-on LEVEL        exit 1 when a finding is at least: error, warning (default), info, or none
   --rule ID=LEVEL        set a rule's severity: error, warning, info, hint or off; repeatable
   --list-rules           list the rules and their default severities
@@ -35,8 +43,11 @@ Options:
   -h, --help             show this help
   -v, --version          show the version
 
-Exit status: 0 no finding at the --fail-on level, 1 findings, 2 a usage error, an unreadable
-file or a broken glossary.`;
+Exit status:
+  0  no finding at the --fail-on level
+  1  findings at or above the --fail-on level
+  2  a usage error, a broken glossary, a missing argument, or a file that could not be
+     checked or fixed (reported at 1:1 of that file; the other files are still checked)`;
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
@@ -45,7 +56,11 @@ class UsageError extends Error {}
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  readStdin: () => string;
+  /**
+   * Standard input, at most `maxBytes` (more is an error): bytes are decoded as strict UTF-8, as files
+   * are (a string is taken as it is).
+   */
+  readStdin: (maxBytes: number) => string | Uint8Array | { error: string };
   cwd: string;
   color: boolean;
 }
@@ -58,7 +73,7 @@ export function main(argv: string[], io: Io): number {
       io.stderr(`kpo-lint: ${(error as Error).message}\nRun "kpo-lint --help" for the options.\n`);
       return 2;
     }
-    io.stderr(`kpo-lint: internal error: ${(error as Error).stack ?? error}\n`);
+    io.stderr(escapeControls(`kpo-lint: internal error: ${(error as Error).stack ?? error}`) + '\n');
     return 2;
   }
 }
@@ -76,6 +91,7 @@ function run(argv: string[], io: Io): number {
       fix: { type: 'boolean' },
       'fail-on': { type: 'string' },
       rule: { type: 'string', multiple: true },
+      'max-size': { type: 'string' },
       'list-rules': { type: 'boolean' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -99,6 +115,9 @@ function run(argv: string[], io: Io): number {
   const failOn = values['fail-on'] ?? 'warning';
   if (!['error', 'warning', 'info', 'none'].includes(failOn)) throw new UsageError(`unknown --fail-on "${failOn}": use error, warning, info or none.`);
   const rules = parseRuleSettings(values.rule ?? []);
+  const maxMB = values['max-size'] === undefined ? DEFAULT_MAX_MB : Number(values['max-size']);
+  if (!Number.isFinite(maxMB) || maxMB <= 0) throw new UsageError(`--max-size ${values['max-size']}: give a size in MB greater than 0.`);
+  const maxBytes = Math.floor(maxMB * MB);
   if (positionals.length === 0) throw new UsageError('no input: name Markdown files, folders or globs, or "-" for standard input.');
 
   // Glossaries: the built-in one, the files found from each document's folder upward, then --glossary
@@ -108,8 +127,16 @@ function run(argv: string[], io: Io): number {
   const engines = new Map<string, Engine | undefined>();
   let brokenGlossary = false;
   const glossaryProblems: GlossaryProblem[] = [];
+  const ignoredSeen = new Set<string>();
   const engineFor = (dir: string): Engine | undefined => {
-    const files = [...new Set([...builtin, ...(values['no-discovery'] ? [] : discoverGlossaries(dir)), ...extra])];
+    const discovered = values['no-discovery'] ? { files: [], problems: [] } : discoverGlossaryFiles(dir, { base: io.cwd });
+    const ignored = discovered.problems.filter((p) => !ignoredSeen.has(p.file)).map((p) => ({ ...p, file: relative(io.cwd, p.file) }));
+    for (const p of discovered.problems) ignoredSeen.add(p.file);
+    if (ignored.length > 0) {
+      io.stderr(formatProblems(ignored));
+      for (const p of ignored) glossaryProblems.push(p);
+    }
+    const files = [...new Set([...builtin, ...discovered.files, ...extra])];
     const key = JSON.stringify(files);
     if (engines.has(key)) return engines.get(key);
     let engine: Engine | undefined;
@@ -121,7 +148,7 @@ function run(argv: string[], io: Io): number {
       const created = createEngine(read.sources);
       const problems: GlossaryProblem[] = [...read.problems, ...created.problems].map((p) => ({ ...p, file: relative(io.cwd, p.file) }));
       if (problems.length > 0) io.stderr(formatProblems(problems));
-      glossaryProblems.push(...problems);
+      for (const p of problems) glossaryProblems.push(p);
       const errors = problems.filter((p) => p.severity === 'error').length;
       if (errors > 0) {
         io.stderr(`kpo-lint: the glossary has ${errors} error${errors === 1 ? '' : 's'}: fix ${errors === 1 ? 'it' : 'them'} and run again.\n`);
@@ -133,44 +160,68 @@ function run(argv: string[], io: Io): number {
   };
 
   const inputs = expandInputs(positionals, io.cwd);
-  const missing = inputs.errors;
-  for (const m of missing) io.stderr(`kpo-lint: ${m}\n`);
+  for (const m of inputs.errors) io.stderr(`kpo-lint: ${escapeControls(m)}\n`);
+  for (const n of inputs.notes) io.stderr(`kpo-lint: note: ${escapeControls(n)}\n`);
   const results: FileResult[] = [];
-  let unreadable = missing.length > 0;
+  const fix = values.fix === true;
+  const toStdout: string[] = [];
   for (const input of inputs.files) {
-    let text: string;
-    if (input === '-') text = io.readStdin();
-    else {
-      const r = readTextFile(input, false);
-      if ('error' in r) {
-        io.stderr(`kpo-lint: ${relative(io.cwd, input)} ${r.error}.\n`);
-        unreadable = true;
-        continue;
-      }
-      text = r.text;
+    const name = input.path === '-' ? '<stdin>' : relative(io.cwd, input.path);
+    try {
+      const result = checkFile(input, name);
+      if (result) results.push(result);
+    } catch (error) {
+      // One file's failure never stops the run.
+      results.push({ file: name, text: '', findings: [], problems: [{ severity: 'error', message: `internal error: ${(error as Error).message}` }] });
     }
-    const name = input === '-' ? '<stdin>' : relative(io.cwd, input);
-    const engine = engineFor(input === '-' ? io.cwd : path.dirname(input));
-    if (!engine) continue;
-    const lint = (source: string) => engine.lint(engine.analyze(source), { rules });
-    let findings: Finding[];
-    let fixed = 0;
-    if (values.fix) {
-      const result = fixAll(text, lint);
-      findings = result.findings;
-      fixed = result.applied;
-      if (input === '-') io.stdout(result.text);
-      else if (result.text !== text) writeAtomically(input, result.text);
-      text = result.text;
-    } else {
-      findings = lint(text);
-    }
-    results.push({ file: name, text, findings, fixed });
   }
+
+  function checkFile(input: InputFile, name: string): FileResult | undefined {
+    const problem = (message: string): FileResult => ({ file: name, text: '', findings: [], problems: [{ severity: 'error', message }] });
+    let bytes: Uint8Array | undefined;
+    let snapshot: ReadSnapshot | undefined;
+    let text = '';
+    let bom = false;
+    if (input.path === '-') {
+      const stdin = io.readStdin(maxBytes);
+      if (typeof stdin === 'string') text = stdin;
+      else if ('error' in stdin) return problem(notChecked(stdin.error.replace(/over the .* limit$/, `over the ${maxMB} MB limit: raise it with --max-size`)));
+      else bytes = stdin;
+    } else {
+      const read = snapshotFile(input.path, maxBytes);
+      if ('error' in read) return problem(notChecked(read.error));
+      snapshot = read;
+      bytes = read.data;
+    }
+    if (bytes !== undefined) {
+      if (bytes.length > maxBytes) return problem(notChecked(`is ${(bytes.length / MB).toFixed(1)} MB, over the ${maxMB} MB limit: raise it with --max-size`));
+      const decoded = decodeUtf8(bytes);
+      if ('error' in decoded) return problem(notChecked(decoded.error));
+      text = decoded.text;
+      bom = decoded.bom;
+    }
+    const engine = engineFor(input.path === '-' ? io.cwd : path.dirname(input.path));
+    if (!engine) return undefined;
+    const lint = (source: string) => engine.lint(engine.analyze(source), { rules });
+    if (!fix) return { file: name, text, findings: lint(text), fixed: 0 };
+    const result = fixAll(text, lint);
+    if (input.path === '-') {
+      toStdout.push((bom ? '\ufeff' : '') + result.text);
+      return { file: name, text: result.text, findings: result.findings, fixed: result.applied };
+    }
+    if (result.text === text) return { file: name, text, findings: result.findings, fixed: 0 };
+    const outcome = replaceFile(snapshot!, encodeUtf8(result.text, bom), { within: input.within });
+    if (outcome.written) return { file: name, text: result.text, findings: result.findings, fixed: result.applied };
+    const problems: FileProblem[] = [{ severity: 'error', message: `Not fixed: ${outcome.reason}.` }];
+    return { file: name, text, findings: lint(text), fixed: 0, problems };
+  }
+
+  for (const out of toStdout) io.stdout(out);
   const report = format === 'json' ? formatJson(results, glossaryProblems) : format === 'sarif' ? formatSarif(results, packageVersion()) : formatStylish(results, io.color && !values['no-color']);
-  if (values.fix && inputs.files.includes('-')) io.stderr(report);
+  if (fix && inputs.files.some((f) => f.path === '-')) io.stderr(report);
   else io.stdout(report);
-  if (unreadable || brokenGlossary) return 2;
+  const fileFailed = results.some((r) => (r.problems ?? []).some((p) => p.severity === 'error'));
+  if (inputs.errors.length > 0 || fileFailed || brokenGlossary) return 2;
   if (failOn === 'none') return 0;
   const threshold = SEVERITY_RANK[failOn as Severity];
   return results.some((r) => r.findings.some((f: Finding) => SEVERITY_RANK[f.severity] >= threshold)) ? 1 : 0;
@@ -187,17 +238,10 @@ function parseRuleSettings(specs: string[]): Record<string, RuleSetting> {
   return settings;
 }
 
-/** Writes through a temporary file in the same folder and a rename, so an interrupted run leaves the original whole. */
-export function writeAtomically(file: string, text: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.kpo-lint-${process.pid}.tmp`);
-  try {
-    const mode = fs.statSync(file).mode;
-    fs.writeFileSync(temp, text, { mode });
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
+/** "Not checked: it is a named pipe (FIFO), not a regular file." from a reason read.ts gives. */
+function notChecked(reason: string): string {
+  const r = reason.replace(/: skipped$/, '');
+  return `Not checked: ${/^(is|has|cannot) /.test(r) ? `it ${r}` : r}.`;
 }
 
 function relative(cwd: string, file: string): string {

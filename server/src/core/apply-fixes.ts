@@ -28,7 +28,21 @@ function safeEdits(findings: Finding[]): Array<{ finding: Finding; edits: TextEd
 
 /** Applies non-conflicting edits to `text`; returns the new text and which edits were applied. */
 export function applyEdits(text: string, edits: TextEdit[]): { text: string; applied: TextEdit[] } {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const applied = applicableEdits(text, edits);
+  // Pieces joined once: linear, and no deep chain of concatenated strings for a hundred thousand edits.
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of applied) {
+    parts.push(text.slice(at, edit.start), edit.newText);
+    at = edit.end;
+  }
+  parts.push(text.slice(at));
+  return { text: parts.join(''), applied };
+}
+
+/** The edits `applyEdits` applies, in order: sorted, duplicates once, overlaps and edits outside the text skipped. */
+export function applicableEdits(text: string, edits: TextEdit[]): TextEdit[] {
+  const sorted = edits.slice().sort((a, b) => a.start - b.start || a.end - b.end);
   const applied: TextEdit[] = [];
   for (const edit of sorted) {
     const last = applied[applied.length - 1];
@@ -37,13 +51,7 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
     if (edit.start < 0 || edit.end > text.length || edit.start > edit.end) continue;
     applied.push(edit);
   }
-  let out = '';
-  let at = 0;
-  for (const edit of applied) {
-    out += text.slice(at, edit.start) + edit.newText;
-    at = edit.end;
-  }
-  return { text: out + text.slice(at), applied };
+  return applied;
 }
 
 /**
@@ -55,38 +63,129 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
  */
 export function chooseSafeEdits(findings: Finding[]): { edits: TextEdit[]; applied: number } {
   const chosen = safeEdits(findings).sort((a, b) => RANK[b.finding.severity] - RANK[a.finding.severity] || a.finding.start - b.finding.start);
-  const taken: TextEdit[] = []; // kept sorted by start, non-overlapping
+  // The edits taken so far, by start: one slot per distinct start offset of any candidate edit, and a
+  // Fenwick tree over the slots to find the taken edits just before and just after an offset, so
+  // that each check costs O(log n) however many edits are taken (issue 12: fix-all was quadratic).
+  const starts = new Float64Array(countEdits(chosen));
+  let k = 0;
+  for (const { edits } of chosen) for (const e of edits) starts[k++] = e.start;
+  starts.sort();
+  let distinct = 0;
+  for (let i = 0; i < starts.length; i++) if (i === 0 || starts[i] !== starts[i - 1]) starts[distinct++] = starts[i];
+  const keys = starts.subarray(0, distinct);
+  const taken = new TakenEdits(keys);
   let applied = 0;
   for (const { edits } of chosen) {
-    if (edits.some((e) => conflicts(taken, e))) continue;
+    let conflict = false;
     for (const e of edits) {
-      if (!taken.some((t) => same(t, e))) taken.splice(insertionPoint(taken, e.start), 0, e);
+      if (taken.conflicts(e)) {
+        conflict = true;
+        break;
+      }
     }
+    if (conflict) continue;
+    for (const e of edits) taken.add(e);
     applied++;
   }
-  return { edits: taken, applied };
+  return { edits: taken.inOrder(), applied };
+}
+
+function countEdits(chosen: Array<{ edits: TextEdit[] }>): number {
+  let n = 0;
+  for (const { edits } of chosen) n += edits.length;
+  return n;
+}
+
+/**
+ * Non-overlapping edits, kept by start offset (the slot of the start among `keys`, the sorted distinct
+ * starts of every edit that may be added). A slot holds the edits starting there (one, save for
+ * several insertions of one finding); `tree` counts the occupied slots (a Fenwick tree).
+ */
+class TakenEdits {
+  private readonly slots: Array<TextEdit[] | undefined>;
+  private readonly tree: Int32Array;
+  private count = 0;
+
+  constructor(private readonly keys: Float64Array) {
+    this.slots = new Array(keys.length);
+    this.tree = new Int32Array(keys.length + 1);
+  }
+
+  /** The slot of an offset that is one of the keys. */
+  private slotOf(offset: number): number {
+    const keys = this.keys;
+    return countBefore(keys.length, (i) => keys[i] < offset);
+  }
+
+  /** How many occupied slots are below `slot`. */
+  private occupiedBelow(slot: number): number {
+    let sum = 0;
+    for (let i = slot; i > 0; i -= i & -i) sum += this.tree[i];
+    return sum;
+  }
+
+  /** The slot of the `rank`-th occupied slot (1-based). */
+  private occupied(rank: number): number {
+    const tree = this.tree;
+    let pos = 0;
+    let step = 1;
+    while (step * 2 <= this.keys.length) step *= 2;
+    for (; step > 0; step >>= 1) {
+      if (pos + step <= this.keys.length && tree[pos + step] < rank) {
+        pos += step;
+        rank -= tree[pos];
+      }
+    }
+    return pos; // 0-based slot
+  }
+
+  /** Whether `edit` overlaps a taken edit other than an identical one (insertions at one point overlap too). */
+  conflicts(edit: TextEdit): boolean {
+    const slot = this.slotOf(edit.start);
+    const below = this.occupiedBelow(slot);
+    // The taken edits starting before: only the nearest can reach this edit (taken edits do not overlap).
+    if (below > 0) {
+      for (const t of this.slots[this.occupied(below)]!) if (edit.start < t.end) return true;
+    }
+    // Taken edits at the same start conflict unless identical; the first one after must start at or after the end.
+    let next = below + 1;
+    if (this.slots[slot] !== undefined) {
+      for (const t of this.slots[slot]!) if (!same(t, edit)) return true;
+      next++;
+    }
+    if (next <= this.count) {
+      const after = this.keys[this.occupied(next)];
+      if (after < edit.end) return true;
+    }
+    return false;
+  }
+
+  /** Takes an edit that does not conflict; an identical edit already taken is shared. */
+  add(edit: TextEdit): void {
+    const slot = this.slotOf(edit.start);
+    const list = this.slots[slot];
+    if (list !== undefined) {
+      for (const t of list) if (same(t, edit)) return;
+      list.unshift(edit); // before the others at this start, as before issue 12
+      return;
+    }
+    this.slots[slot] = [edit];
+    this.count++;
+    for (let i = slot + 1; i <= this.keys.length; i += i & -i) this.tree[i]++;
+  }
+
+  /** The taken edits by start (at one start, the last taken first). */
+  inOrder(): TextEdit[] {
+    const out: TextEdit[] = [];
+    for (const list of this.slots) if (list !== undefined) for (const e of list) out.push(e);
+    return out;
+  }
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
 function same(a: TextEdit, b: TextEdit): boolean {
   return a.start === b.start && a.end === b.end && a.newText === b.newText;
-}
-
-function insertionPoint(taken: TextEdit[], start: number): number {
-  return countBefore(taken.length, (i) => taken[i].start < start);
-}
-
-/** Whether `edit` overlaps a taken edit other than an identical one (insertions at one point overlap too). */
-function conflicts(taken: TextEdit[], edit: TextEdit): boolean {
-  const i = insertionPoint(taken, edit.start);
-  for (const j of [i - 1, i, i + 1]) {
-    const t = taken[j];
-    if (!t || same(t, edit)) continue;
-    if (edit.start < t.end && t.start < edit.end) return true;
-    if (edit.start === t.start) return true;
-  }
-  return false;
 }
 
 export function applySafeFixes(text: string, findings: Finding[]): FixResult {

@@ -2,6 +2,7 @@
 // completions at an offset. Pure and synchronous; no VS Code, LSP or file system.
 
 import { analyzeDocument, lineOf, type DocumentAnalysis, type Mention } from './analysis';
+import type { Directive } from './markdown';
 import { GlossaryIndex, type CompletionName, type NameKind } from './glossary/index';
 import { detach } from './detach';
 import { updateAnalysis, type BlockReuse, type TextChange } from './incremental';
@@ -130,9 +131,8 @@ export class Engine {
       if (rule.local) continue;
       rule.check({ analysis, index: this.index, report: (finding) => findings.push({ ruleId: rule.id, severity, ...finding }) });
     }
-    const kept = applyDirectives(analysis, findings);
-    kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-    return kept;
+    findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    return applyDirectives(analysis, findings);
   }
 
   /** The glossary entry named at an offset, if the offset is on a glossary name in prose. */
@@ -208,26 +208,18 @@ function rankCandidates(names: CompletionName[], typed: string, start: number, e
   const industries = new Set((options.industries ?? []).map((i) => i.toLowerCase()));
   const style = documentStyle(analysis);
   const candidates: CompletionCandidate[] = [];
-  // Acronyms used, and acronyms defined, before the cursor. (Found only when an entry with an acronym
-  // is among the candidates, not on every keystroke.)
-  let used: Set<string> | undefined;
-  let defined: Set<string> | undefined;
+  // Acronyms used, and acronyms defined, before the cursor: found once per analysis (on the first
+  // completion that has an entry with an acronym among its candidates), then one lookup each.
+  let facts: AcronymFacts | undefined;
   const usedBefore = (acronym: string): boolean => {
-    if (!used) {
-      used = new Set();
-      for (const m of analysis.mentions) {
-        if (m.start >= start) break;
-        if (m.ref.kind === 'acronym') used.add(m.ref.entry.acronym!);
-      }
-    }
-    return used.has(acronym);
+    facts ??= acronymFacts(analysis);
+    const first = facts.firstUse.get(acronym);
+    return first !== undefined && first < start;
   };
   const definedBefore = (acronym: string): boolean => {
-    if (!defined) {
-      defined = new Set();
-      for (const d of documentDefinitions(analysis)) if (d.end <= start) defined.add(d.acronym.ref.entry.acronym!);
-    }
-    return defined.has(acronym);
+    facts ??= acronymFacts(analysis);
+    const first = facts.firstDefinitionEnd.get(acronym);
+    return first !== undefined && first <= start;
   };
   for (const name of names) {
     const entry = name.entry;
@@ -259,6 +251,44 @@ function rankCandidates(names: CompletionName[], typed: string, start: number, e
     kept.add(c.entry.id);
     return true;
   });
+}
+
+interface AcronymFacts {
+  /** Per acronym, the start of its first mention as an acronym. */
+  firstUse: Map<string, number>;
+  /** Per acronym, the end of its first definition ("Knowledge Process Outsourcing (KPO)"). */
+  firstDefinitionEnd: Map<string, number>;
+}
+
+const acronymFactsByAnalysis = new WeakMap<DocumentAnalysis, AcronymFacts>();
+
+/**
+ * Where each acronym is first used and first defined in a document: one pass over its mentions and
+ * definitions per analysis, so that a completion costs a lookup per candidate instead of a pass over
+ * the document (issue 12: 20,000 acronyms and 100,000 mentions took seconds a completion).
+ */
+function acronymFacts(analysis: DocumentAnalysis): AcronymFacts {
+  let facts = acronymFactsByAnalysis.get(analysis);
+  if (facts) return facts;
+  facts = { firstUse: new Map(), firstDefinitionEnd: new Map() };
+  // By entry first (an object key is cheaper than hashing the acronym a hundred thousand times), then by acronym.
+  const byEntry = new Map<GlossaryEntry, number>();
+  for (const m of analysis.mentions) {
+    if (m.ref.kind !== 'acronym') continue;
+    const known = byEntry.get(m.ref.entry);
+    if (known === undefined || m.start < known) byEntry.set(m.ref.entry, m.start);
+  }
+  for (const [entry, start] of byEntry) {
+    const known = facts.firstUse.get(entry.acronym!);
+    if (known === undefined || start < known) facts.firstUse.set(entry.acronym!, start);
+  }
+  for (const d of documentDefinitions(analysis)) {
+    const acronym = d.acronym.ref.entry.acronym!;
+    const known = facts.firstDefinitionEnd.get(acronym);
+    if (known === undefined || d.end < known) facts.firstDefinitionEnd.set(acronym, d.end);
+  }
+  acronymFactsByAnalysis.set(analysis, facts);
+  return facts;
 }
 
 /**
@@ -359,35 +389,62 @@ function blockAt(analysis: DocumentAnalysis, offset: number): number {
   return Math.max(0, countBefore(blocks.length, (i) => blocks[i].block.start <= offset) - 1);
 }
 
-/** Drops findings silenced by `<!-- kpo-disable… -->` comments. */
+/**
+ * Drops findings silenced by `<!-- kpo-disable… -->` comments; `findings` are sorted by start. One
+ * sweep over the findings and the `disable`/`enable` directives together (the directives are in
+ * document order), keeping the state of each rule named so far: linear in findings + directives
+ * (issue 12: it was findings × directives).
+ */
 function applyDirectives(analysis: DocumentAnalysis, findings: Finding[]): Finding[] {
   const directives = analysis.markdown.directives;
   if (directives.length === 0) return findings;
   const lines = analysis.lineStarts;
-  const lineRules = new Map<number, string[][]>();
-  const regions: Array<{ offset: number; disable: boolean; rules: string[] }> = [];
+  // Lines silenced by `disable-line`/`disable-next-line`: every rule (true) or the rules named.
+  const lineRules = new Map<number, true | Set<string>>();
+  const regions: Directive[] = [];
   for (const d of directives) {
-    const line = lineOf(lines, d.start);
-    if (d.command === 'disable-line') push(lineRules, line, d.rules);
-    else if (d.command === 'disable-next-line') push(lineRules, lineOf(lines, d.end) + 1, d.rules);
-    else regions.push({ offset: d.start, disable: d.command === 'disable', rules: d.rules });
+    if (d.command === 'disable-line') silenceLine(lineRules, lineOf(lines, d.start), d.rules);
+    else if (d.command === 'disable-next-line') silenceLine(lineRules, lineOf(lines, d.end) + 1, d.rules);
+    else regions.push(d);
   }
-  return findings.filter((f) => {
-    const silencedLine = lineRules.get(lineOf(lines, f.start));
-    if (silencedLine?.some((rules) => rules.length === 0 || rules.includes(f.ruleId))) return false;
-    let disabled = false;
-    for (const r of regions) {
-      if (r.offset > f.start) break;
-      if (r.rules.length === 0 || r.rules.includes(f.ruleId)) disabled = r.disable;
+  // The regions: the last directive naming all rules, and per rule the last naming it (the later wins).
+  let next = 0;
+  let allAt = -1;
+  let allDisabled = false;
+  const byRule = new Map<string, { at: number; disabled: boolean }>();
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    for (; next < regions.length && regions[next].start <= f.start; next++) {
+      const r = regions[next];
+      const disabled = r.command === 'disable';
+      if (r.rules.length === 0) {
+        allAt = next;
+        allDisabled = disabled;
+      } else {
+        for (const rule of r.rules) byRule.set(rule, { at: next, disabled });
+      }
     }
-    return !disabled;
-  });
+    if (lineRules.size > 0) {
+      const silenced = lineRules.get(lineOf(lines, f.start));
+      if (silenced === true || silenced?.has(f.ruleId)) continue;
+    }
+    const own = byRule.get(f.ruleId);
+    const disabled = own !== undefined && own.at > allAt ? own.disabled : allDisabled;
+    if (!disabled) kept.push(f);
+  }
+  return kept;
 }
 
-function push(map: Map<number, string[][]>, line: number, rules: string[]): void {
-  const list = map.get(line);
-  if (list) list.push(rules);
-  else map.set(line, [rules]);
+function silenceLine(map: Map<number, true | Set<string>>, line: number, rules: string[]): void {
+  const silenced = map.get(line);
+  if (silenced === true) return;
+  if (rules.length === 0) {
+    map.set(line, true);
+    return;
+  }
+  const set = silenced ?? new Set<string>();
+  for (const rule of rules) set.add(rule);
+  map.set(line, set);
 }
 
 /**

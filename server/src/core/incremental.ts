@@ -310,7 +310,7 @@ function updateLineStarts(starts: number[], text: string, start: number, end: nu
     if (c === 10 || (c === 13 && text.charCodeAt(p) !== 10)) found.push(p);
   }
   if (found.length === j - i) for (let k = 0; k < found.length; k++) starts[i + k] = found[k];
-  else starts.splice(i, j - i, ...found);
+  else starts = starts.slice(0, i).concat(found, starts.slice(j)); // not splice(i, n, ...found): a pasted text can bring 100,000 lines
   if (delta !== 0) for (let k = i + found.length; k < starts.length; k++) starts[k] += delta;
   return starts;
 }

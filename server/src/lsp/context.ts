@@ -15,6 +15,7 @@ import type { GlossaryStore, LoadedGlossary } from './glossary';
 import { SERVED_SCHEMES, schemeOf, uriToPath, type WorkspaceFolders } from './paths';
 import type { SettingsStore } from './settings';
 import type { WorkspaceGlossaries } from './workspace-glossaries';
+import { escapeControls } from '../shared/text';
 
 export interface Capabilities {
   configuration: boolean;
@@ -27,6 +28,8 @@ export interface Capabilities {
   hoverMarkdown: boolean;
   completionMarkdown: boolean;
   labelDetails: boolean;
+  /** The client resolves code actions' edits (codeAction/resolve) and keeps their data. */
+  codeActionResolve: boolean;
 }
 
 export function readCapabilities(caps: ClientCapabilities): Capabilities {
@@ -43,6 +46,7 @@ export function readCapabilities(caps: ClientCapabilities): Capabilities {
     hoverMarkdown: hoverFormats === undefined || hoverFormats.includes('markdown'),
     completionMarkdown: docFormats === undefined || docFormats.includes('markdown'),
     labelDetails: caps.textDocument?.completion?.completionItem?.labelDetailsSupport === true,
+    codeActionResolve: caps.textDocument?.codeAction?.dataSupport === true && caps.textDocument.codeAction.resolveSupport?.properties?.includes('edit') === true,
   };
 }
 
@@ -117,7 +121,7 @@ export class ServerContext {
     this.documents.forget(document.uri);
     if (!this.oversized.has(document.uri)) {
       this.oversized.add(document.uri);
-      const name = decodeURIComponent(document.uri.replace(/^.*\//, ''));
+      const name = escapeControls(safeDecode(document.uri.replace(/^.*\//, '')));
       const message = `KPO Glossary does not check ${name}: it is ${(size / 1048576).toFixed(1)} MB, above the limit of ${settings.maxDocumentSizeMB} MB (setting kpoGlossary.maxDocumentSizeMB).`;
       this.log.info(message);
       // A notification, not a request: clients without showMessageRequest support must not fail it.
@@ -164,4 +168,13 @@ export function guarded<P, R, T extends unknown[]>(log: Logger, name: string, fa
       return fallback;
     }
   };
+}
+
+/** A URI component decoded, or as it is when its %-escapes are broken. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -15,6 +15,7 @@ import { offsetAt, positionAt } from '../core/positions';
 import type { Finding, Severity, TextEdit } from '../core/types';
 import { ruleHelpUri } from '../shared/links';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
+import { escapeControls } from '../shared/text';
 
 export const SOURCE = DIAGNOSTIC_SOURCE;
 
@@ -48,7 +49,7 @@ export function toDiagnostic(finding: Finding, analysis: DocumentAnalysis, versi
     source: SOURCE,
     code: finding.ruleId,
     codeDescription: { href: ruleHelpUri(finding.ruleId) },
-    message: finding.message,
+    message: escapeControls(finding.message),
     data,
   };
 }

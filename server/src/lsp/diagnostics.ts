@@ -37,7 +37,8 @@ export class DiagnosticsPublisher {
   async report(params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
     const current = await this.compute(params.textDocument.uri);
     if (!current) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const resultId = `${this.generation}:${current.version}`;
+    // The version and the number of changes: a client that repeats a version after a change still gets it.
+    const resultId = `${this.generation}:${current.version}:${this.ctx.documents.changeCount(params.textDocument.uri)}`;
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: current.diagnostics() };
   }

@@ -38,11 +38,14 @@ export class DocumentStore {
   });
   private readonly cache = new Map<string, CacheEntry>();
   private readonly pending = new Map<string, PendingEdit>();
+  /** Changes received per document: with the version, what a pulled result id is made of (a client may repeat a version). */
+  private readonly changes = new Map<string, number>();
 
   constructor() {
     this.documents.onDidClose((event) => {
       this.cache.delete(event.document.uri);
       this.pending.delete(event.document.uri);
+      this.changes.delete(event.document.uri);
     });
   }
 
@@ -54,6 +57,7 @@ export class DocumentStore {
 
   /** Applies incremental changes one by one (as TextDocument.update does), noting where they fell. */
   private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    this.changes.set(document.uri, (this.changes.get(document.uri) ?? 0) + 1);
     let edit = this.pending.get(document.uri);
     if (!edit || edit.to !== document.version) edit = { from: document.version, to: version, length: document.getText().length, start: Infinity, tail: Infinity };
     for (const change of changes) {
@@ -72,6 +76,11 @@ export class DocumentStore {
     edit.to = version;
     this.pending.set(document.uri, edit);
     return document;
+  }
+
+  /** How many changes the document has had since it was opened. */
+  changeCount(uri: string): number {
+    return this.changes.get(uri) ?? 0;
   }
 
   get(uri: string): TextDocument | undefined {
@@ -101,12 +110,15 @@ export class DocumentStore {
 
   private entry(document: TextDocument, engine: Engine): CacheEntry {
     let entry = this.cache.get(document.uri);
-    if (!entry || entry.version !== document.version || entry.engine !== engine) {
-      const text = document.getText();
-      // After incremental changes, the engine re-reads only around them (Engine.update).
+    const text = document.getText();
+    // The version alone is not trusted: a client that repeats one after a change gets the new text
+    // analysed (comparing the strings is a pointer check when nothing changed).
+    if (!entry || entry.version !== document.version || entry.engine !== engine || entry.analysis.text !== text) {
+      // After incremental changes, the engine re-reads only around them (Engine.update); after a
+      // repeated version it reads the whole text.
       const edit = this.pending.get(document.uri);
       const analysis =
-        entry && entry.engine === engine && edit && edit.from === entry.version && edit.to === document.version && edit.start <= edit.length - edit.tail
+        entry && entry.engine === engine && edit && edit.from === entry.version && edit.to === document.version && edit.from !== edit.to && edit.start <= edit.length - edit.tail
           ? engine.update(entry.analysis, text, { start: edit.start, end: edit.length - edit.tail, text: text.slice(edit.start, text.length - edit.tail) })
           : engine.analyze(text);
       this.pending.delete(document.uri);

@@ -2,6 +2,8 @@
 // goes through `escapeMarkdown`, so it can only ever render as the literal text: no raw HTML, no
 // links (command: or otherwise), no images, no tables or headings of its own.
 
+import { escapeControls } from '../shared/text';
+
 /**
  * Characters that start inline constructs in CommonMark or GFM (code, emphasis, links and images, raw
  * HTML and autolinks, entities, tables, strikethrough). All are ASCII punctuation, so a backslash makes
@@ -21,7 +23,7 @@ const MAX_TEXT = 2000;
  */
 export function escapeMarkdown(text: string, max = MAX_TEXT): string {
   let value = text.length > max ? text.slice(0, max) + '…' : text;
-  value = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  value = escapeControls(value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''), true);
   const paragraphs = value
     .split(/\r?\n[ \t]*\r?\n/)
     .map((p) => p.split(/\r?\n|\r/).map((line) => line.trim()).join(' ').trim())
@@ -33,5 +35,5 @@ export function escapeMarkdown(text: string, max = MAX_TEXT): string {
 
 /** Plain text for clients that show documentation without Markdown. */
 export function plainText(text: string, max = MAX_TEXT): string {
-  return text.length > max ? text.slice(0, max) + '…' : text;
+  return escapeControls(text.length > max ? text.slice(0, max) + '…' : text, true);
 }

@@ -15,7 +15,7 @@ import { isGlossaryFileName } from '../node/discover';
 import { packageVersion } from '../node/files';
 import { GlossaryStatusNotification, WorkspaceTrustNotification, type GlossaryStatus, type InitializationOptions } from '../shared/protocol';
 import { SECTION } from '../shared/settings';
-import { CODE_ACTION_KINDS, codeActions } from './code-actions';
+import { CODE_ACTION_KINDS, codeActions, resolveCodeAction } from './code-actions';
 import { completion } from './completion';
 import { ServerContext, guarded, readCapabilities, type Logger } from './context';
 import { SOURCE } from './convert';
@@ -81,7 +81,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         definitionProvider: true,
         completionProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
       },
       serverInfo: { name: 'kpo-language-server', version: packageVersion() },
     };
@@ -228,6 +228,8 @@ export function startServer(connection: Connection): void {
   connection.onDefinition(guarded(log, 'Definition', null, (params) => (ctx ? definition(ctx, params) : null)));
   connection.onCompletion(guarded(log, 'Completion', null, (params) => (ctx ? completion(ctx, params) : null)));
   connection.onCodeAction(guarded(log, 'Code actions', [], (params) => (ctx ? codeActions(ctx, params) : [])));
+  // A fix-all offered without its edit gets it here; on failure the action comes back as it was.
+  connection.onCodeActionResolve((action) => guarded(log, 'Code action resolve', action, (a: typeof action) => (ctx ? resolveCodeAction(ctx, a) : a))(action));
   connection.languages.diagnostics.on(
     guarded(log, 'Diagnostics', { kind: 'full', items: [] } as const, (params) => (diagnostics ? diagnostics.report(params) : { kind: 'full' as const, items: [] })),
   );

@@ -67,7 +67,8 @@ function unwrap(value: unknown): unknown {
 /** `base` with the valid fields of `value` laid over it. Unknown or ill-typed fields are ignored. */
 export function overlay(base: Settings, value: unknown): Settings {
   const result: Settings = {
-    rules: { ...base.rules },
+    // Null prototype: rule ids come from the user ("__proto__", "constructor" are just unknown rules).
+    rules: Object.assign(Object.create(null) as Record<string, RuleLevel>, base.rules),
     hover: { ...base.hover },
     completion: { ...base.completion },
     builtin: { ...base.builtin },

@@ -13,6 +13,9 @@ import type { Settings } from '../shared/settings';
 import type { GlossaryStore } from './glossary';
 import { uriToPath, type WorkspaceFolders } from './paths';
 
+/** The largest workspace glossary read in an untrusted workspace (the built-in glossary is about 120 KB). */
+export const UNTRUSTED_GLOSSARY_BYTES = 512 * 1024;
+
 export class WorkspaceGlossaries {
   /** Glossary files per folder. */
   private readonly listings = new Map<string, string[]>();
@@ -45,8 +48,8 @@ export class WorkspaceGlossaries {
     const dir = file ? path.dirname(file) : folder;
     // Like kpo-lint: from the document's folder up to the repository root, so that CI and the editor
     // agree; in an untrusted workspace only up to the workspace folder.
-    if (dir) files.push(...this.discover(dir, this.trustedValue ? undefined : folder));
-    files.push(...this.folders.resolve(settings.glossaryFiles, uri));
+    if (dir) for (const f of this.discover(dir, this.trustedValue ? undefined : folder)) files.push(f);
+    for (const f of this.folders.resolve(settings.glossaryFiles, uri)) files.push(f);
     return [...new Set(files.filter((f) => f !== ''))];
   }
 
@@ -67,7 +70,18 @@ export class WorkspaceGlossaries {
     if (this.trustedValue) return undefined;
     const real = realPath(file);
     const inside = this.workspaceRealFolders().some((folder) => real === folder || real.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep));
-    if (inside) return undefined;
+    if (inside) {
+      // An untrusted repository's glossary is read within a budget: a huge one (100,000 broken
+      // entries) must not stall the editor before the writer has decided to trust it.
+      let size = 0;
+      try {
+        size = fs.statSync(real).size;
+      } catch {
+        return undefined;
+      }
+      if (size <= UNTRUSTED_GLOSSARY_BYTES) return undefined;
+      return `Not read: ${file} is ${Math.round(size / 1024)} KB, and this workspace is not trusted (Restricted Mode), where glossary files of up to ${UNTRUSTED_GLOSSARY_BYTES / 1024} KB are read. Trust the workspace to use it.`;
+    }
     const via = real !== path.resolve(file) ? ` (it links to ${real})` : '';
     return `Not read: ${file}${via} is outside the workspace folders, and this workspace is not trusted (Restricted Mode), so only glossary files inside it are read. Trust the workspace to use it.`;
   }
@@ -92,7 +106,7 @@ export class WorkspaceGlossaries {
         listing = glossaryFilesIn(folder);
         this.listings.set(folder, listing);
       }
-      files.push(...listing);
+      for (const f of listing) files.push(f);
     }
     return files;
   }

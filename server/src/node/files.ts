@@ -4,7 +4,8 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { GlossarySource } from '../core/glossary/load';
+import { MAX_GLOSSARY_BYTES, type GlossarySource } from '../core/glossary/load';
+import { decodeUtf8, readRegularFile } from './read';
 import type { GlossaryProblem } from '../core/types';
 
 /** The folder of the package (where package.json and glossary/ live), found upward from this module. */
@@ -31,26 +32,18 @@ export function packageVersion(): string {
   }
 }
 
-/** Reads a text file as UTF-8, refusing what is not: a directory, a missing file, invalid UTF-8. */
-export function readTextFile(file: string, stripBom = true): { text: string } | { error: string } {
-  let data: Buffer;
-  try {
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) return { error: 'is a folder, not a file: name a file inside it' };
-    data = fs.readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { error: 'no such file: check the path' };
-    if (code === 'EACCES' || code === 'EPERM') return { error: 'permission denied: make the file readable' };
-    return { error: `cannot be read (${code ?? (error as Error).message})` };
-  }
-  try {
-    let text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-    if (stripBom && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
-  } catch {
-    return { error: 'is not valid UTF-8 text: save it as UTF-8' };
-  }
+/**
+ * Reads a text file as UTF-8, refusing what is not: a directory, a missing file, a FIFO, a device or a
+ * socket (never opened for reading, so a FIFO cannot block), a file over `maxBytes` (16 MB, the
+ * glossary limit, by default: checked before reading), invalid UTF-8. Used for glossary files by the
+ * CLI and the server (`glossaryFiles`).
+ */
+export function readTextFile(file: string, stripBom = true, maxBytes = MAX_GLOSSARY_BYTES): { text: string } | { error: string } {
+  const read = readRegularFile(file, { maxBytes, limitHint: ': split it into several files' });
+  if ('error' in read) return read;
+  const decoded = decodeUtf8(read.data);
+  if ('error' in decoded) return decoded;
+  return { text: decoded.bom && !stripBom ? '\ufeff' + decoded.text : decoded.text };
 }
 
 /** Reads glossary files; a file that cannot be read becomes a problem at line 1, column 1. */

@@ -1,7 +1,8 @@
 // The usual glossary categories and what each does, for the server's YAML completion and hover and
 // the client's "Add to the workspace glossary" quick pick.
 
-export const CATEGORIES: Record<string, string> = {
+// A null-prototype object: a category named "constructor" or "toString" is looked up as any other.
+export const CATEGORIES: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   'kpo-service': 'A knowledge service, done with expert judgment: the KPO vs BPO rules count it as KPO work.',
   'bpo-task': 'A routine, rule-based task: the KPO vs BPO rules flag it when it is sold as KPO work.',
   concept: 'A general notion. Hover and completion only.',
@@ -13,4 +14,4 @@ export const CATEGORIES: Record<string, string> = {
   advantage: 'A benefit of a kind of outsourcing. Hover and completion only.',
   challenge: 'A risk or difficulty. Hover and completion only.',
   destination: 'A country or region work is outsourced to. Hover and completion only.',
-};
+});

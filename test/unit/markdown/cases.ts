@@ -97,6 +97,15 @@ export const CASES: Case[] = [
   c('code span over lines', 'a `b\nc` d', ['p a|d']),
   c('escaped backtick', 'a \\`b` c', ['p a \\`b` c']),
   c('code span beats link', '[a `]` b](x)', ['p a|b']),
+  // Backtick runs (issue 12: the closer search is linear; these pin down what it finds)
+  c('runs of growing length stay prose', 'a ` b `` c ``` d', ['p a ` b `` c ``` d']),
+  c('a long run skips shorter ones to its closer', 'a ``` b ` c `` d ``` e', ['p a|e']),
+  c('a run finds its closer past a shorter run', 'a `` b ` c `` d', ['p a|d']),
+  c('an unmatched long run, then a matched pair', 'a ``` b ` c ` d', ['p a ``` b|d']),
+  c('a closer used once is not used again', '` a ` b ` c', ['p b ` c']),
+  c('after an unmatched run, a later pair and a last lone run', 'x ```` a `` b ` c `` d ` e', ['p x ```` a|d ` e']),
+  c('runs 1 to 6, then a pair of 7', 'a ` b `` c ``` d ```` e ````` f `````` g ``````` h ``````` i', ['p a ` b `` c ``` d ```` e ````` f `````` g|i']),
+  c('the last run of a length closes the one before it', 'a `` b `` c `` d', ['p a|c `` d']),
 
   // HTML blocks
   c('div block', '<div>\ninner words\n</div>\n\nafter', ['p after']),

@@ -65,13 +65,15 @@ export function glossaryDoc(glossary: Glossary): string {
       const groups = new Map<string, GlossaryEntry[]>();
       for (const e of f.entries) {
         const key = e.industries[0] ?? 'across industries';
-        groups.set(key, [...(groups.get(key) ?? []), e]);
+        const group = groups.get(key);
+        if (group) group.push(e);
+        else groups.set(key, [e]);
       }
       for (const [industry, entries] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
         lines.push(`- **${industry}** (${entries.length}): ${entries.map((e) => name(e) + (flags(e) ? ` *(${flags(e)})*` : '')).join(', ')}`);
       }
     } else {
-      lines.push(...f.entries.map((e) => `- ${name(e)}${flags(e) ? ` *(${flags(e)})*` : ''}`));
+      for (const e of f.entries) lines.push(`- ${name(e)}${flags(e) ? ` *(${flags(e)})*` : ''}`);
     }
     lines.push('');
   }

@@ -89,11 +89,14 @@ export class GlossaryIndex {
     const add = (name: string, kind: NameKind) => {
       const words = nameWords(name);
       if (words.length === 0) return;
-      const exact = kind === 'acronym' ? [name] : undefined;
+      // Acronyms and other short names ("IT", "US", "ops") match only as written, and only capitals
+      // get a plural ("FTEs"): matched loosely they would be the words "it", "us", "its".
+      const short = kind === 'acronym' || isShortName(name, words);
+      const exact = short ? [name] : undefined;
       this.names.add(words, { entry, kind, name, plural: false }, exact);
       const last = words[words.length - 1];
-      if (kind === 'acronym') {
-        this.names.add([last + 's'], { entry, kind, name, plural: true }, [name + 's']);
+      if (short) {
+        if (isCapitals(name)) this.names.add([last + 's'], { entry, kind, name, plural: true }, [name + 's']);
       } else if (/\p{L}/u.test(last)) {
         for (const plural of pluralForms(last)) {
           this.names.add([...words.slice(0, -1), plural], { entry, kind, name, plural: true });
@@ -110,4 +113,13 @@ export class GlossaryIndex {
     for (const alias of entry.aliases) add(alias, 'alias');
     for (const variant of entry.avoid) add(variant, 'avoid');
   }
+}
+
+/** One word in capitals ("IT", "FTE"), or of three letters or fewer: matched case-sensitively. */
+export function isShortName(name: string, words = nameWords(name)): boolean {
+  return words.length === 1 && !/\s/.test(name.trim()) && (isCapitals(name) || name.trim().length <= 3);
+}
+
+function isCapitals(name: string): boolean {
+  return /\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name);
 }

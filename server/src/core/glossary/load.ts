@@ -13,7 +13,9 @@ import type {
   GlossaryProblem,
   LoadResult,
 } from '../types';
-import { normalizeKey } from '../match/normalize';
+import { normalizeKey, pluralForms } from '../match/normalize';
+import { COMMON_WORDS } from './common-words';
+import { isShortName } from './index';
 
 export interface GlossarySource {
   /** A name for messages: a path or a URI. */
@@ -75,13 +77,36 @@ export function loadGlossary(sources: GlossarySource[]): LoadResult {
   const links: Link[] = [];
   sources.forEach((source, file) => {
     const parts = (source.digest !== undefined ? fromDigest(source.digest, file, source.file) : undefined) ?? readFile(source, file);
-    patches.push(...parts.patches);
-    faq.push(...parts.faq);
-    comparison.push(...parts.comparison);
-    links.push(...parts.links);
-    problems.push(...parts.problems);
+    // Loops, not push(...list): a list of 150,000 problems would overflow the stack as arguments.
+    for (const p of parts.patches) patches.push(p);
+    for (const f of parts.faq) faq.push(f);
+    for (const c of parts.comparison) comparison.push(c);
+    for (const l of parts.links) links.push(l);
+    for (const p of parts.problems) problems.push(p);
   });
-  return finish(patches, faq, comparison, links, problems, sources.map((s) => s.file));
+  const result = finish(patches, faq, comparison, links, problems, sources.map((s) => s.file));
+  result.problems = capProblems(result.problems);
+  return result;
+}
+
+/** Problems listed per file; the rest are counted in one more problem (a file of broken entries must not flood the editor). */
+export const MAX_PROBLEMS_PER_FILE = 500;
+
+function capProblems(problems: GlossaryProblem[]): GlossaryProblem[] {
+  const perFile = new Map<string, number>();
+  const kept: GlossaryProblem[] = [];
+  const firstDropped = new Map<string, GlossaryProblem>();
+  for (const p of problems) {
+    const n = (perFile.get(p.file) ?? 0) + 1;
+    perFile.set(p.file, n);
+    if (n <= MAX_PROBLEMS_PER_FILE) kept.push(p);
+    else if (!firstDropped.has(p.file)) firstDropped.set(p.file, p);
+  }
+  for (const [file, first] of firstDropped) {
+    const more = perFile.get(file)! - MAX_PROBLEMS_PER_FILE;
+    kept.push({ file, line: first.line, column: first.column, severity: 'error', message: `… and ${more} more problem${more === 1 ? '' : 's'} in this file, not listed: fix the ones above first (they are often the same mistake).` });
+  }
+  return kept;
 }
 
 function readFile(source: GlossarySource, fileIndex: number): FileParts {
@@ -286,6 +311,7 @@ class FileReader {
     for (const [field, key] of lists) {
       if (has(key)) patch[field] = this.strings(node, key, key === 'industry');
     }
+    for (const key of ['avoid', 'aliases'] as const) this.checkOrdinaryWords(node, key);
     for (const kind of ['related', 'faq'] as const) {
       const seq = node.get(kind, true) as Node | undefined;
       if (isSeq(seq)) for (const item of seq.items) {
@@ -301,6 +327,30 @@ class FileReader {
       }
     }
     return patch;
+  }
+
+  /**
+   * Warns about a variant or alias that is an ordinary English word, or becomes one through the plural
+   * or case rules ("IT" and "its", "US" and "us"): written in capitals it is matched only as written;
+   * otherwise every such word in a document would be flagged or defined.
+   */
+  private checkOrdinaryWords(map: YAMLMap, key: 'avoid' | 'aliases'): void {
+    const seq = map.get(key, true) as Node | undefined;
+    if (!isSeq(seq)) return;
+    const what = key === 'avoid' ? 'variant' : 'alias';
+    for (const item of seq.items) {
+      if (!isScalar(item) || typeof item.value !== 'string') continue;
+      const name = item.value.trim();
+      if (/\s/.test(name) || name === '') continue;
+      const lower = name.toLowerCase();
+      const forms = [lower, ...pluralForms(lower)].filter((w) => COMMON_WORDS.has(w));
+      if (forms.length === 0) continue;
+      const words = forms.map((w) => `"${w}"`).join(' and ');
+      const message = isShortName(name)
+        ? `The ${what} "${name}" is also the ordinary word ${words}: it is matched only as written ("${name}"), never as that word.`
+        : `The ${what} "${name}" is the ordinary word ${words}: every "${lower}" in a document would be ${key === 'avoid' ? 'flagged' : 'taken for this entry'}. Remove it, or write it in capitals if it is an abbreviation.`;
+      this.problems.push({ ...this.at(item as Node), severity: 'warning', message });
+    }
   }
 
   /** A true/false field, reported when it is something else. */

@@ -75,8 +75,13 @@ export class InlineScanner {
   private lsFlags = new Uint8Array(16); // LS_IMAGE | LS_INACTIVE | LS_BALANCED
   private lsTop = 0;
   private openLabels = 0;
-  // Code span closers known to be missing: run length -> scan start that found none.
-  private noCloser: Map<number, number> = new Map();
+  // Backtick runs for code span closers (as cmark does): once a search for a closer has reached the
+  // end of the scanned text, `lastRun` holds where the last run of each length starts, so that a run
+  // without a closer is known at once. Every other search stops at its closer, and the code span then
+  // skips what it read: each character is read by closer searches at most twice (issue 12: runs of
+  // 1, 2, 3, … backticks made this quadratic).
+  private lastRun: Map<number, number> = new Map();
+  private runsComplete = false;
   private readonly finders: InlineHtmlFinders = createInlineHtmlFinders();
   private readonly titleMemo = new TitleMemo();
 
@@ -103,7 +108,8 @@ export class InlineScanner {
     this.linkTexts.length = 0;
     this.lsTop = 0;
     this.openLabels = 0;
-    if (this.noCloser.size > 0) this.noCloser.clear();
+    if (this.lastRun.size > 0) this.lastRun.clear();
+    this.runsComplete = false;
     this.finders.comment.reset(src);
     this.finders.instruction.reset(src);
     this.finders.cdata.reset(src);
@@ -405,19 +411,26 @@ export class InlineScanner {
     return -1;
   }
 
-  /** The start of the closing backtick run of length n at or after p, or -1. */
+  /**
+   * The start of the closing backtick run of length n at or after p, or -1. `p` follows a whole run
+   * of backticks (the opener) and grows from call to call within a scan.
+   */
   private findCodeCloser(src: string, p: number, to: number, n: number): number {
-    const failed = this.noCloser.get(n);
-    if (failed !== undefined && failed <= p) return -1;
+    const complete = this.runsComplete;
+    if (complete) {
+      const last = this.lastRun.get(n);
+      if (last === undefined || last < p) return -1;
+    }
     let q = p;
     for (;;) {
       const k = src.indexOf('`', q);
       if (k < 0 || k >= to) {
-        this.noCloser.set(n, p);
+        this.runsComplete = true;
         return -1;
       }
       let e = k + 1;
       while (e < to && src.charCodeAt(e) === 96) e++;
+      if (!complete) this.lastRun.set(e - k, k);
       if (e - k === n) return k;
       q = e;
     }

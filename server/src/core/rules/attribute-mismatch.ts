@@ -72,11 +72,11 @@ export const attributeMismatch: Rule = {
 };
 
 /** Words a comparison table's row label uses for each aspect of the comparison. */
-const ASPECT_WORDS: Record<string, RegExp> = {
+const ASPECT_WORDS: Record<string, RegExp> = Object.assign(Object.create(null) as Record<string, RegExp>, {
   cost: /^(cost|costs|price|prices|pricing|rate|rates|fee|fees)$/,
   'skill-level': /^(skill|skills|skilled|workforce|staff|staffing|talent|people|expertise)$/,
   'value-addition': /^(value|added|addition)$/,
-};
+});
 /** The level a cell gives ("Lower", "High"), when it is the cell's first word. */
 const LOW = /^(low|lower|lowest|cheap|cheaper|cheapest|moderate|basic|less|minimal|limited|modest)$/;
 const HIGH = /^(high|higher|highest|expensive|costlier|premium|more|advanced|deep|significant|substantial)$/;

@@ -22,8 +22,10 @@ export const preferredTerm: Rule = {
       const entry = mention.ref.entry;
       const written = text.slice(mention.start, mention.end);
       // A misspelt acronym ("HIPPA") is replaced by the acronym, not by the spelled-out term in capitals.
-      const standard = entry.acronym && isAcronymLike(written) ? entry.acronym : entry.term;
-      const cased = standard === entry.acronym ? standard : matchCase(entry.term, written);
+      // An abbreviation in capitals ("IT") is no shouting: the term is written as the glossary has it.
+      const abbreviation = isAcronymLike(written) && !/\s/.test(written);
+      const standard = entry.acronym && abbreviation ? entry.acronym : entry.term;
+      const cased = abbreviation ? standard : matchCase(entry.term, written);
       const newText = mention.ref.plural ? pluralize(cased) : cased;
       // Safe unless the words sit in a link's text or carry markup the replacement would drop.
       const edit = insideLinkText(block.block, mention.start, mention.end) ? undefined : replaceWords(text, mention.start, mention.end, newText);
