@@ -73,9 +73,16 @@ describe('commands', () => {
     assert.match(editor.document.getText(), /term: Knowledge Process Outsourcing/);
     assert.strictEqual(editor.document.languageId, 'yaml');
     assert.strictEqual(editor.document.isDirty, false);
+    // Read-only: served by a file system that cannot be written (VS Code shows the editor read-only).
+    assert.notStrictEqual(editor.document.uri.scheme, 'file');
+    assert.strictEqual(vscode.workspace.fs.isWritableFileSystem(editor.document.uri.scheme), false);
   });
 
-  it('Show Output runs', async () => {
+  it('Show Output opens the extension\'s log', async () => {
+    const isLog = (d: vscode.TextDocument) => d.uri.scheme === 'output' && /KPO(%20|\s)Glossary/i.test(d.uri.toString()) && !/Trace/i.test(d.uri.toString());
     await vscode.commands.executeCommand('kpoGlossary.showOutput');
+    const log = await waitFor(vscode.workspace.onDidOpenTextDocument, () => vscode.workspace.textDocuments.find(isLog), 'the KPO Glossary output shown');
+    // The channel's text reaches the document after it opens.
+    await waitFor(vscode.workspace.onDidChangeTextDocument, () => /Server ready \d+ ms after activation/.test(log.getText()), 'the start-up line in the log');
   });
 });

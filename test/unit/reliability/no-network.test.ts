@@ -48,10 +48,15 @@ describe('no network access', function () {
     connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: fs.readFileSync(SAMPLE, 'utf8') } });
     const found = await diagnostics;
     assert.ok(found.length > 0);
-    const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 15, character: 20 } });
-    await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 15, character: 20 } });
+    // The positions come from the sample's text: the middle of "financial modeling".
+    const lines = fs.readFileSync(SAMPLE, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('financial modeling'));
+    const position = { line, character: lines[line].indexOf('financial modeling') + 4 };
+    const hover = await connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position });
+    const completion = await connection.sendRequest<{ items: Array<{ label: string }> } | null>('textDocument/completion', { textDocument: { uri }, position });
     await connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 60, character: 0 } }, context: { diagnostics: [] } });
-    assert.ok(hover !== undefined);
+    assert.match(hover?.contents.value ?? '', /financial model/i, 'the hover answered');
+    assert.ok(completion?.items.some((i) => /^financial/i.test(i.label)), 'completion answered');
     await connection.sendRequest('shutdown');
     connection.sendNotification('exit');
     await new Promise((resolve) => child.on('exit', resolve));

@@ -57,18 +57,31 @@ export const undefinedAcronym: Rule = {
       const near = spelledOut(text, mentions, i, acronym);
       if (near === 'adjacent') continue;
       const written = text.slice(mention.start, mention.end);
+      const expansions = index.expansionsOf(acronym);
       const newText = `${expansionAt(analysis, mention, entry.term)} (${written})`;
-      const fix: Fix = { title: `Expand to “${newText}”`, edits: [{ start: mention.start, end: mention.end, newText }] };
-      // Safe only when nothing else could be meant: no definition anywhere, no expansion in the paragraph,
-      // one expansion in the glossary (RPO is recruitment or research process outsourcing).
-      if (defined === undefined && near === undefined && index.expansionsOf(acronym).length === 1 && standsAlone(analysis, mention)) fix.safe = true;
-      else fix.preferred = true;
+      let fixes: Fix[];
+      if (expansions.length > 1) {
+        // Two real expansions (RPO is recruitment or research process outsourcing): one suggestion for
+        // each, none put first; the writer chooses.
+        fixes = expansions.map((e) => {
+          const expanded = `${expansionAt(analysis, mention, e.term)} (${written})`;
+          return { title: `Expand to “${expanded}”`, edits: [{ start: mention.start, end: mention.end, newText: expanded }] };
+        });
+      } else {
+        const fix: Fix = { title: `Expand to “${newText}”`, edits: [{ start: mention.start, end: mention.end, newText }] };
+        // Safe only when nothing else could be meant: no definition anywhere, no expansion in the paragraph.
+        if (defined === undefined && near === undefined && standsAlone(analysis, mention)) fix.safe = true;
+        else fix.preferred = true;
+        fixes = [fix];
+      }
       report({
         start: mention.start,
         end: mention.end,
-        message: `“${written}” is used before it is defined: spell it out here, as “${newText}”.`,
+        message: expansions.length > 1
+          ? `“${written}” is used before it is defined: spell it out here (${expansions.map((e) => `“${e.term}”`).join(' or ')}).`
+          : `“${written}” is used before it is defined: spell it out here, as “${newText}”.`,
         detail: defined !== undefined ? 'The document defines it further down: move that definition to its first use.' : undefined,
-        fixes: [fix],
+        fixes,
         entryId: entry.id,
       });
     }
