@@ -4,6 +4,8 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { entryLabel } from '../../server/src/core/glossary/label';
+import { fromOneBased } from '../../server/src/core/positions';
 import { FaqRequest, GlossaryEntriesRequest, type EntrySummary, type FaqSummary } from '../../server/src/shared/protocol';
 
 export const SCHEME = 'kpo-glossary';
@@ -63,7 +65,7 @@ export class Commands {
     const entries = await this.request<EntrySummary[]>(GlossaryEntriesRequest.method, params);
     if (!entries) return;
     const items: EntryPick[] = entries.map((entry) => ({
-      label: entry.acronym ? `${entry.term} (${entry.acronym})` : entry.term,
+      label: entryLabel(entry),
       description: [entry.category, ...entry.industries].join(' · '),
       detail: entry.definition,
       buttons: entry.source ? [SHOW_ENTRY, GO_TO_SOURCE] : [SHOW_ENTRY],
@@ -101,7 +103,7 @@ export class Commands {
   }
 
   async showEntry(entry: EntrySummary): Promise<void> {
-    const lines = [`# ${entry.acronym ? `${entry.term} (${entry.acronym})` : entry.term}`, '', `*${[entry.category, ...entry.industries].join(' · ')}*`, '', entry.definition, ''];
+    const lines = [`# ${entryLabel(entry)}`, '', `*${[entry.category, ...entry.industries].join(' · ')}*`, '', entry.definition, ''];
     if (entry.source) lines.push(`Defined in \`${entry.source.file}\`, line ${entry.source.line}.`, '');
     await this.documents.show(`Glossary ${entry.id}`, lines.join('\n'));
   }
@@ -112,7 +114,8 @@ export class Commands {
 
   /** Opens a glossary file at a 1-based position (the built-in glossary read-only): the hover's link. */
   async openSource(source: { file: string; line: number; column: number }): Promise<void> {
-    const at = new vscode.Position(Math.max(0, source.line - 1), Math.max(0, source.column - 1));
+    const { line, character } = fromOneBased(source.line, source.column);
+    const at = new vscode.Position(line, character);
     await vscode.window.showTextDocument(this.readOnly(vscode.Uri.file(source.file)), { selection: new vscode.Range(at, at), preview: true });
   }
 

@@ -31,6 +31,7 @@ import {
   type InitializationOptions,
   type ShowEntryArgs,
 } from '../../server/src/shared/protocol';
+import { GLOSSARY_FILE_PATTERN } from '../../server/src/shared/glossary-files';
 import { DEFAULT_SETTINGS, SECTION } from '../../server/src/shared/settings';
 import { BUILTIN_SCHEME, BuiltinGlossary } from './builtin';
 import { Commands, ReadOnlyDocuments, SCHEME } from './commands';
@@ -38,9 +39,6 @@ import { GlossaryGrower } from './grow';
 import { StatusItem, type StatusView } from './status';
 import { TraceChannel } from './trace';
 import { GlossaryFileWatcher } from './watch';
-
-/** Glossary files the server checks in the editor (their problems, completion and hover in YAML). */
-export const GLOSSARY_FILE_PATTERN = '**/{.kpo-glossary,*.glossary}.{yaml,yml,json}';
 
 /** What `activate` returns: used by the extension's tests, and by anyone who wants to build on it. */
 export interface KpoGlossaryApi {

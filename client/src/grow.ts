@@ -13,7 +13,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { addAlias, addEntry, formatOf, type EditResult } from '../../server/src/core/glossary/edit';
+import { entryLabel } from '../../server/src/core/glossary/label';
 import { CATEGORIES } from '../../server/src/shared/categories';
+import { ROOT_GLOSSARY_NAMES } from '../../server/src/shared/glossary-files';
 import {
   GlossaryAppendixRequest,
   GlossaryEntriesRequest,
@@ -21,9 +23,6 @@ import {
   type AddToGlossaryArgs,
   type EntrySummary,
 } from '../../server/src/shared/protocol';
-
-/** The root glossary file names, in the order an existing one is preferred. */
-export const ROOT_GLOSSARY_NAMES = ['.kpo-glossary.yaml', '.kpo-glossary.yml', '.kpo-glossary.json'];
 
 type Pick = <T extends vscode.QuickPickItem>(items: T[], o: { title: string; placeholder: string }) => Promise<T | undefined>;
 
@@ -70,7 +69,7 @@ export class GlossaryGrower implements vscode.Disposable {
       const entries = await this.request<EntrySummary[]>(GlossaryEntriesRequest.method, { uri: from.uri.toString() });
       if (!entries) return undefined;
       const picked = await this.pick(
-        entries.map((e) => ({ label: e.acronym ? `${e.term} (${e.acronym})` : e.term, description: e.category, detail: e.definition, entry: e })),
+        entries.map((e) => ({ label: entryLabel(e), description: e.category, detail: e.definition, entry: e })),
         { title: `Add “${from.text}” as an alias of…`, placeholder: 'The entry whose other name it is' },
       );
       if (!picked) return undefined;

@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { fromOneBased } from '../../server/src/core/positions';
 import type { GlossaryStatus } from '../../server/src/shared/protocol';
 
 /** What the item shows, as the tests read it. */
@@ -74,8 +75,9 @@ export class StatusItem implements vscode.Disposable {
       this.problems.set(
         vscode.Uri.file(file),
         problems.map((p) => {
-          const start = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
-          const end = p.endLine !== undefined && p.endColumn !== undefined ? new vscode.Position(Math.max(0, p.endLine - 1), Math.max(0, p.endColumn - 1)) : start;
+          const position = (at: { line: number; character: number }) => new vscode.Position(at.line, at.character);
+          const start = position(fromOneBased(p.line, p.column));
+          const end = p.endLine !== undefined && p.endColumn !== undefined ? position(fromOneBased(p.endLine, p.endColumn)) : start;
           const d = new vscode.Diagnostic(new vscode.Range(start, end.isBefore(start) ? start : end), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
           d.source = 'KPO Glossary';
           return d;

@@ -2,10 +2,10 @@
 // home folder, say) and tells the server when they change. Files inside the workspace are watched by
 // the server's own registration (workspace/didChangeWatchedFiles for *.yaml, *.yml, *.json).
 
-import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DidChangeWatchedFilesNotification, FileChangeType, type LanguageClient } from 'vscode-languageclient/node';
+import { resolveGlossaryPath } from '../../server/src/shared/glossary-paths';
 import { SECTION } from '../../server/src/shared/settings';
 
 export class GlossaryFileWatcher implements vscode.Disposable {
@@ -27,14 +27,9 @@ export class GlossaryFileWatcher implements vscode.Disposable {
     for (const folder of folders.length ? folders : [undefined]) {
       const named = vscode.workspace.getConfiguration(SECTION, folder?.uri).get<string[]>('glossaryFiles') ?? [];
       for (const raw of named) {
-        let file = String(raw).trim();
-        if (file.startsWith('file:')) file = vscode.Uri.parse(file).fsPath;
-        if (file === '~' || file.startsWith('~/')) file = path.join(os.homedir(), file.slice(1));
-        if (!path.isAbsolute(file)) {
-          if (!folder) continue;
-          file = path.resolve(folder.uri.fsPath, file);
-        }
-        if (!inside(file)) files.add(file);
+        // Relative paths start from the workspace folder, as in the server; with no folder there is no start.
+        const file = resolveGlossaryPath(String(raw), folder?.uri.fsPath);
+        if (file !== undefined && !inside(file)) files.add(file);
       }
     }
     this.files = [...files];

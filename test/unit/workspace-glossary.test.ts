@@ -10,7 +10,8 @@ import { createEngine } from '../../server/src/core/engine';
 import { loadGlossary } from '../../server/src/core/glossary/load';
 import { appendixEdit, APPENDIX_END, APPENDIX_START } from '../../server/src/core/appendix';
 import { applyEdits } from '../../server/src/core/apply-fixes';
-import { discoverGlossaries, isGlossaryFileName } from '../../server/src/node/discover';
+import { discoverGlossaries } from '../../server/src/node/discover';
+import { isGlossaryFileName } from '../../server/src/shared/glossary-files';
 import { main } from '../../server/src/cli/kpo-lint';
 import { builtinSource } from './helpers/engine';
 

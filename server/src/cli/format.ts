@@ -3,6 +3,7 @@
 
 import { lineStartsOf } from '../core/analysis';
 import { hasSafeFix } from '../core/apply-fixes';
+import { SEVERITIES } from '../core/engine';
 import { positionAt } from '../core/positions';
 import { RULES } from '../core/rules';
 import { REPOSITORY_URL, ruleHelpUri } from '../shared/links';
@@ -59,8 +60,6 @@ function locate(lineStarts: number[], start: number, end: number): Located {
   return { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
 }
 
-const ORDER: Severity[] = ['error', 'warning', 'info', 'hint'];
-
 export function summarize(results: FileResult[]): Record<Severity, number> & { fixable: number } {
   const counts = { error: 0, warning: 0, info: 0, hint: 0, fixable: 0 };
   for (const r of results) for (const f of r.findings) {
@@ -101,7 +100,7 @@ export function formatStylish(results: FileResult[], color: boolean): string {
   } else if (total === 0) {
     lines.push(`No problems in ${results.length} file${results.length === 1 ? '' : 's'}.`);
   } else {
-    const parts = ORDER.filter((s) => c[s] > 0).map((s) => `${c[s]} ${s}${c[s] === 1 || s === 'info' ? '' : 's'}`);
+    const parts = SEVERITIES.filter((s) => c[s] > 0).map((s) => `${c[s]} ${s}${c[s] === 1 || s === 'info' ? '' : 's'}`);
     lines.push(paint('1', `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${results.filter((r) => r.findings.length).length} of ${results.length} file${results.length === 1 ? '' : 's'}.`));
     if (c.fixable > 0) lines.push(`${c.fixable} can be fixed with --fix.`);
   }

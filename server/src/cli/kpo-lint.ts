@@ -4,7 +4,7 @@
 
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { createEngine, type Engine, type RuleSetting } from '../core/engine';
+import { RULE_SETTINGS, SEVERITIES, createEngine, type Engine, type RuleSetting } from '../core/engine';
 import { fixAll } from '../core/apply-fixes';
 import { RULES } from '../core/rules';
 import type { Finding, GlossaryProblem, Severity } from '../core/types';
@@ -48,8 +48,6 @@ Exit status:
   1  findings at or above the --fail-on level
   2  a usage error, a broken glossary, a missing argument, or a file that could not be
      checked or fixed (reported at 1:1 of that file; the other files are still checked)`;
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
 class UsageError extends Error {}
 
@@ -223,8 +221,9 @@ function run(argv: string[], io: Io): number {
   const fileFailed = results.some((r) => (r.problems ?? []).some((p) => p.severity === 'error'));
   if (inputs.errors.length > 0 || fileFailed || brokenGlossary) return 2;
   if (failOn === 'none') return 0;
-  const threshold = SEVERITY_RANK[failOn as Severity];
-  return results.some((r) => r.findings.some((f: Finding) => SEVERITY_RANK[f.severity] >= threshold)) ? 1 : 0;
+  // At or above the threshold: as severe or more, earlier in SEVERITIES.
+  const threshold = SEVERITIES.indexOf(failOn as Severity);
+  return results.some((r) => r.findings.some((f: Finding) => SEVERITIES.indexOf(f.severity) <= threshold)) ? 1 : 0;
 }
 
 function parseRuleSettings(specs: string[]): Record<string, RuleSetting> {
@@ -232,7 +231,7 @@ function parseRuleSettings(specs: string[]): Record<string, RuleSetting> {
   for (const spec of specs) {
     const [id, level] = spec.split('=');
     if (!RULES.some((r) => r.id === id)) throw new UsageError(`unknown rule "${id}" in --rule: see --list-rules.`);
-    if (!['error', 'warning', 'info', 'hint', 'off'].includes(level)) throw new UsageError(`--rule ${spec}: the level must be error, warning, info, hint or off.`);
+    if (!(RULE_SETTINGS as readonly string[]).includes(level)) throw new UsageError(`--rule ${spec}: the level must be error, warning, info, hint or off.`);
     settings[id] = level as RuleSetting;
   }
   return settings;

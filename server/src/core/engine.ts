@@ -15,7 +15,12 @@ import { countBefore } from './search';
 import { documentStyle, styleOf } from './spelling';
 import { documentDefinitions } from './rules/definitions';
 
+/** What a rule can be set to (settings, kpo-lint --rule): a severity, or 'off'. */
 export type RuleSetting = Severity | 'off';
+/** The severities, most severe first: the one order of severities (the CLI's threshold and summary). */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+/** Every rule setting, most severe first. */
+export const RULE_SETTINGS: readonly RuleSetting[] = [...SEVERITIES, 'off'];
 export type { TextChange } from './incremental';
 
 export interface LintOptions {

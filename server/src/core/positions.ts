@@ -24,3 +24,11 @@ export function offsetAt(text: string, lineStarts: number[], position: Position)
   while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
   return Math.min(Math.max(start, start + Math.max(0, position.character)), end);
 }
+
+/**
+ * A 1-based line and column (as glossary problems and entry sources give them, like editors show
+ * them) as a 0-based position; 0 and below clamp to the start.
+ */
+export function fromOneBased(line: number, column: number): Position {
+  return { line: Math.max(0, line - 1), character: Math.max(0, column - 1) };
+}

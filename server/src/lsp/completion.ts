@@ -5,19 +5,19 @@
 
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { CompletionCandidate } from '../core/engine';
+import { entryLabel } from '../core/glossary/label';
 import type { ServerContext } from './context';
 import { toOffset, toRange } from './convert';
-import { glossaryFileCompletion } from './glossary-file';
+import { glossaryFileCompletion } from './glossary-file-features';
 import { escapeMarkdown, plainText } from './markup';
 
 /** More candidates than this are cut, and the list marked incomplete so the client asks again. */
 const MAX_ITEMS = 100;
 
 export async function completion(ctx: ServerContext, params: CompletionParams): Promise<CompletionList | null> {
-  const file = await ctx.glossaryFile(params.textDocument.uri);
-  if (file) return file.settings.completion.enable ? glossaryFileCompletion(ctx, file, params.position) : null;
-  const snapshot = await ctx.snapshot(params.textDocument.uri);
+  const snapshot = await ctx.resolve(params.textDocument.uri);
   if (!snapshot || !snapshot.settings.completion.enable) return null;
+  if (snapshot.kind === 'glossary-file') return glossaryFileCompletion(ctx, snapshot, params.position);
   const { analysis, engine, settings } = snapshot;
   const offset = toOffset(analysis, params.position);
   const candidates = engine.complete(analysis, offset, { industries: settings.industries });
@@ -32,7 +32,7 @@ function toItem(ctx: ServerContext, analysis: Parameters<typeof toRange>[0], c: 
   const entry = c.entry;
   const where = [entry.category, ...entry.industries].join(' · ');
   const markdown = ctx.capabilities.completionMarkdown;
-  const heading = entry.acronym ? `${entry.term} (${entry.acronym})` : entry.term;
+  const heading = entryLabel(entry);
   // The label is what will be inserted (in the writer's capitalisation), except for an acronym, which
   // keeps its own label and shows its expansion as a detail.
   const expands = c.insertText.toLowerCase() !== c.label.toLowerCase();

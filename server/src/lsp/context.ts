@@ -1,21 +1,19 @@
-// What every handler needs, in one place: the client's capabilities, the log, and `snapshot(uri)`,
-// the four steps every handler starts with (find the document, get its settings, the glossary those
-// settings name and the cached analysis of the current version).
+// What every handler needs, in one place: the client's capabilities, the log, and `resolve(uri)`, the
+// one way every handler starts (find the document; a glossary file, or a prose document with its
+// settings, the glossary those settings name and the cached analysis of its current version).
 
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../core/analysis';
 import type { Engine } from '../core/engine';
 import type { Finding } from '../core/types';
 import type { Settings } from '../shared/settings';
-import { isServed, type DocumentStore } from './documents';
-import * as path from 'path';
-import { isGlossaryFileName } from '../node/discover';
-import type { GlossaryStore, LoadedGlossary } from './glossary';
-import { SERVED_SCHEMES, schemeOf, uriToPath, type WorkspaceFolders } from './paths';
-import type { SettingsStore } from './settings';
-import type { WorkspaceGlossaries } from './workspace-glossaries';
 import { escapeControls } from '../shared/text';
+import { isServed, type DocumentStore } from './documents';
+import type { EngineStore, LoadedGlossary } from './engine-store';
+import type { GlossarySources } from './glossary-sources';
+import { uriToPath, type WorkspaceFolders } from './paths';
+import type { SettingsStore } from './settings';
 
 export interface Capabilities {
   configuration: boolean;
@@ -56,19 +54,36 @@ export interface Logger {
   error(message: string): void;
 }
 
-/** A document's current version with everything the engine knows about it. */
+/** A document's identity and version as a snapshot took them (the open TextDocument changes in place). */
+export interface DocumentVersion {
+  readonly uri: string;
+  readonly languageId: string;
+  readonly version: number;
+}
+
+/**
+ * A prose document in one version, with everything the engine knows about it: its text
+ * (`analysis.text`), analysis and findings. The rule: use a snapshot without awaiting in between. Once
+ * the document changes, the next snapshot's analysis is made by Engine.update, which consumes this one;
+ * so the findings are a value of the snapshot, computed for its own analysis the first time they are
+ * asked for (and then kept), and asking for them after the document has moved on throws instead of
+ * answering for another version.
+ */
 export interface Snapshot {
-  document: TextDocument;
+  kind: 'prose';
+  document: DocumentVersion;
   settings: Settings;
   glossary: LoadedGlossary;
   engine: Engine;
   analysis: DocumentAnalysis;
-  /** The findings under the document's rule settings, computed once per version. */
+  /** The findings under the document's rule settings (the same array on every call). */
   findings(): Finding[];
 }
 
-/** A glossary file open in the editor, with the glossary it is part of. */
+/** A glossary file open in the editor in one version, with the glossary it is part of. */
 export interface GlossaryFileSnapshot {
+  kind: 'glossary-file';
+  /** A copy of the document in this version. */
   document: TextDocument;
   file: string;
   settings: Settings;
@@ -76,35 +91,70 @@ export interface GlossaryFileSnapshot {
   glossary: LoadedGlossary;
 }
 
+/** What is open at a URI, as every handler sees it. */
+export type Resolved = Snapshot | GlossaryFileSnapshot;
+
 export class ServerContext {
   constructor(
     readonly connection: Connection,
     readonly capabilities: Capabilities,
     readonly documents: DocumentStore,
     readonly settings: SettingsStore,
-    readonly glossaries: GlossaryStore,
+    readonly glossaries: EngineStore,
     readonly folders: WorkspaceFolders,
-    readonly workspace: WorkspaceGlossaries,
+    readonly workspace: GlossarySources,
     readonly log: Logger,
     /** The client runs the glossary commands (the VS Code client says so in initializationOptions). */
     readonly glossaryCommands = false,
   ) {}
 
   /**
-   * The served document at `uri` in its current version, or undefined when it is not open, not a file
-   * or untitled document, or not in one of the configured languages.
+   * The one way from a URI to what the handlers work on: the glossary file open there, or the served
+   * prose document there in its current version; undefined when it is not open, not a file or untitled
+   * document, not in one of the configured languages, or too large.
    */
-  async snapshot(uri: string): Promise<Snapshot | undefined> {
+  async resolve(uri: string): Promise<Resolved | undefined> {
     if (!this.documents.get(uri)) return undefined;
     const settings = await this.settings.get(uri);
     // The document may have changed while the settings were asked for: use its version now.
     const document = this.documents.get(uri);
-    if (!document || !isServed(document, settings)) return undefined;
-    if (this.tooLarge(document, settings)) return undefined;
-    const glossary = this.glossaryFor(settings, uri);
-    const engine = glossary.engine;
+    if (!document) return undefined;
+    const file = this.documents.fileOf(uri);
+    if (file !== undefined && this.glossaries.isGlossaryFile(file)) {
+      const copy = TextDocument.create(uri, document.languageId, document.version, document.getText());
+      return { kind: 'glossary-file', document: copy, file, settings, glossary: this.glossaryFor(settings, file) };
+    }
+    if (!isServed(document, settings) || this.tooLarge(document, settings)) return undefined;
+    const glossary = this.glossaryFor(settings, file);
+    const { engine } = glossary;
     const analysis = this.documents.analysis(document, engine);
-    return { document, settings, glossary, engine, analysis, findings: () => this.documents.findings(document, engine, settings) };
+    const version: DocumentVersion = { uri, languageId: document.languageId, version: document.version };
+    let findings: Finding[] | undefined;
+    return {
+      kind: 'prose',
+      document: version,
+      settings,
+      glossary,
+      engine,
+      analysis,
+      findings: () => (findings ??= this.documents.findings(uri, analysis, engine, settings)),
+    };
+  }
+
+  /** The served prose document at `uri` (see `resolve`), for the handlers that serve nothing else. */
+  async snapshot(uri: string): Promise<Snapshot | undefined> {
+    const resolved = await this.resolve(uri);
+    return resolved?.kind === 'prose' ? resolved : undefined;
+  }
+
+  /** The glossary a document uses (open or not), or the workspace's when `uri` is undefined. */
+  async glossaryAt(uri: string | undefined): Promise<LoadedGlossary> {
+    const settings = await this.settings.get(uri);
+    return this.glossaryFor(settings, uri === undefined ? undefined : uriToPath(uri));
+  }
+
+  private glossaryFor(settings: Settings, file: string | undefined): LoadedGlossary {
+    return this.glossaries.get(this.workspace.filesFor(settings, file));
   }
 
   /**
@@ -131,28 +181,6 @@ export class ServerContext {
   }
 
   private readonly oversized = new Set<string>();
-
-  glossaryFor(settings: Settings, uri: string | undefined): LoadedGlossary {
-    return this.glossaries.get(this.workspace.filesFor(settings, uri));
-  }
-
-  /** Whether a document is a glossary file: named like one, or one of the files a glossary uses. */
-  isGlossaryDocument(document: TextDocument): boolean {
-    if (!SERVED_SCHEMES.includes(schemeOf(document.uri))) return false;
-    const file = uriToPath(document.uri);
-    return file !== undefined && (isGlossaryFileName(path.basename(file)) || this.glossaries.uses(file));
-  }
-
-  /** The glossary file open at `uri` in its current version, with the glossary of its folder. */
-  async glossaryFile(uri: string): Promise<GlossaryFileSnapshot | undefined> {
-    const open = this.documents.get(uri);
-    if (!open || !this.isGlossaryDocument(open)) return undefined;
-    const settings = await this.settings.get(uri);
-    const document = this.documents.get(uri);
-    const file = uriToPath(uri);
-    if (!document || !file) return undefined;
-    return { document, file, settings, glossary: this.glossaryFor(settings, uri) };
-  }
 }
 
 /**

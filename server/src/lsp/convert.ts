@@ -1,18 +1,19 @@
 // Engine results in LSP terms. Offsets become positions only through core/positions (UTF-16, as LSP
 // counts by default); nothing here knows about rules beyond their id and documentation page.
 
+import { pathToFileURL } from 'url';
 import {
   DiagnosticSeverity,
   type Diagnostic,
+  type Location,
   type Position,
   type Range,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../core/analysis';
-import { offsetAt, positionAt } from '../core/positions';
-import type { Finding, Severity, TextEdit } from '../core/types';
+import { fromOneBased, offsetAt, positionAt } from '../core/positions';
+import type { Finding, GlossaryEntry, Severity, TextEdit } from '../core/types';
 import { ruleHelpUri } from '../shared/links';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { escapeControls } from '../shared/text';
@@ -59,7 +60,7 @@ export function toTextEdits(analysis: DocumentAnalysis, edits: TextEdit[]): LspT
 }
 
 /** A workspace edit on one document; `documentChanges` with its version when the client supports them. */
-export function toWorkspaceEdit(document: TextDocument, analysis: DocumentAnalysis, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
+export function toWorkspaceEdit(document: { uri: string; version: number }, analysis: DocumentAnalysis, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
   const lspEdits = toTextEdits(analysis, edits);
   if (documentChanges) {
     return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: lspEdits }] };
@@ -70,4 +71,14 @@ export function toWorkspaceEdit(document: TextDocument, analysis: DocumentAnalys
 /** Whether a range in LSP terms and a finding cover the same text. */
 export function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** Where an entry is written: the changes of later files first (nearest first), then where it is defined. */
+export function entryLocations(entry: GlossaryEntry): Location[] {
+  const places = [...(entry.changedIn ?? [])].reverse();
+  if (entry.source) places.push(entry.source);
+  return places.map((p) => {
+    const at = fromOneBased(p.line, p.column);
+    return { uri: pathToFileURL(p.file).href, range: { start: at, end: at } };
+  });
 }

@@ -4,17 +4,16 @@
 
 import type { DefinitionParams, Location } from 'vscode-languageserver';
 import type { ServerContext } from './context';
-import { toOffset } from './convert';
-import { entryLocations, glossaryFileDefinition } from './glossary-file';
+import { entryLocations, toOffset } from './convert';
+import { glossaryFileDefinition } from './glossary-file-features';
 
 export async function definition(ctx: ServerContext, params: DefinitionParams): Promise<Location[] | null> {
-  const file = await ctx.glossaryFile(params.textDocument.uri);
-  if (file) {
-    const locations = glossaryFileDefinition(file, params.position);
+  const snapshot = await ctx.resolve(params.textDocument.uri);
+  if (!snapshot) return null;
+  if (snapshot.kind === 'glossary-file') {
+    const locations = glossaryFileDefinition(snapshot, params.position);
     return locations.length > 0 ? locations : null;
   }
-  const snapshot = await ctx.snapshot(params.textDocument.uri);
-  if (!snapshot) return null;
   const { analysis, engine } = snapshot;
   const found = engine.entryAt(analysis, toOffset(analysis, params.position), snapshot.findings());
   if (!found) return null;

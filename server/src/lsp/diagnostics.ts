@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver';
 import type { ServerContext, Snapshot } from './context';
 import { toDiagnostic } from './convert';
-import { glossaryFileDiagnostics } from './glossary-file';
+import { glossaryFileDiagnostics } from './glossary-file-features';
 
 const PUSH_DELAY_MS = 100;
 
@@ -45,10 +45,10 @@ export class DiagnosticsPublisher {
 
   /** The diagnostics of a served document (prose) or of a glossary file open in the editor. */
   private async compute(uri: string): Promise<{ version: number; diagnostics: () => Diagnostic[] } | undefined> {
-    const file = await this.ctx.glossaryFile(uri);
-    if (file) return { version: file.document.version, diagnostics: () => glossaryFileDiagnostics(file) };
-    const snapshot = await this.ctx.snapshot(uri);
-    return snapshot && { version: snapshot.document.version, diagnostics: () => diagnosticsOf(snapshot) };
+    const snapshot = await this.ctx.resolve(uri);
+    if (!snapshot) return undefined;
+    const { version } = snapshot.document;
+    return { version, diagnostics: () => (snapshot.kind === 'glossary-file' ? glossaryFileDiagnostics(snapshot) : diagnosticsOf(snapshot)) };
   }
 
   /** A document was opened or changed. */

@@ -1,6 +1,7 @@
-// Open documents (incremental sync through TextDocuments) and the analysis cache: per URI, the engine's
-// analysis of the current version and its findings, computed once per version (and per glossary and
-// rule settings) and shared by hover, completion, diagnostics and code actions.
+// Open documents (incremental sync through TextDocuments), the file each one is (noted once, when it
+// opens), and the analysis cache: per URI, the engine's analysis of the current version and its
+// findings, computed once per version (and per glossary and rule settings) and shared by hover,
+// completion, diagnostics and code actions.
 
 import { TextDocuments, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -8,7 +9,7 @@ import type { DocumentAnalysis } from '../core/analysis';
 import type { Engine } from '../core/engine';
 import type { Finding } from '../core/types';
 import type { Settings } from '../shared/settings';
-import { SERVED_SCHEMES, schemeOf } from './paths';
+import { SERVED_SCHEMES, schemeOf, uriToPath } from './paths';
 import { ruleOptions } from './settings';
 
 interface CacheEntry {
@@ -33,9 +34,14 @@ interface PendingEdit {
 
 export class DocumentStore {
   readonly documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
+    create: (uri, languageId, version, text) => {
+      this.files.set(uri, uriToPath(uri));
+      return TextDocument.create(uri, languageId, version, text);
+    },
     update: (document, changes, version) => this.update(document, changes, version),
   });
+  /** The file system path of each open document (undefined for untitled and other non-file documents). */
+  private readonly files = new Map<string, string | undefined>();
   private readonly cache = new Map<string, CacheEntry>();
   private readonly pending = new Map<string, PendingEdit>();
   /** Changes received per document: with the version, what a pulled result id is made of (a client may repeat a version). */
@@ -46,7 +52,13 @@ export class DocumentStore {
       this.cache.delete(event.document.uri);
       this.pending.delete(event.document.uri);
       this.changes.delete(event.document.uri);
+      this.files.delete(event.document.uri);
     });
+  }
+
+  /** The path of an open file: document; undefined for an untitled one, or one not open. */
+  fileOf(uri: string): string | undefined {
+    return this.files.get(uri);
   }
 
   /** Forgets the analysis of a document (one too large to check), freeing its memory. */
@@ -96,9 +108,14 @@ export class DocumentStore {
     return this.entry(document, engine).analysis;
   }
 
-  /** The findings of the document's current version under the given rule settings. */
-  findings(document: TextDocument, engine: Engine, settings: Settings): Finding[] {
-    const entry = this.entry(document, engine);
+  /**
+   * The findings of `analysis` under the given rule settings, linted once per version and rule
+   * settings. `analysis` must still be the document's current one: an earlier analysis may have been
+   * consumed by Engine.update (its objects moved into the next one), and cannot be linted any more.
+   */
+  findings(uri: string, analysis: DocumentAnalysis, engine: Engine, settings: Settings): Finding[] {
+    const entry = this.cache.get(uri);
+    if (!entry || entry.analysis !== analysis || entry.engine !== engine) throw new Error(`The findings of an earlier version of ${uri} were asked for: take a new snapshot.`);
     const rules = ruleOptions(settings);
     const key = JSON.stringify(rules);
     if (entry.findings === undefined || entry.rulesKey !== key) {

@@ -9,22 +9,22 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { DocumentAnalysis } from '../core/analysis';
 import type { Engine } from '../core/engine';
+import { entryLabel } from '../core/glossary/label';
 import { firstSentence } from '../core/spelling';
 import { documentDefinitions } from '../core/rules/definitions';
 import type { GlossaryEntry } from '../core/types';
 import { SHOW_ENTRY_COMMAND, type ShowEntryArgs } from '../shared/protocol';
 import type { ServerContext } from './context';
 import { toOffset, toRange } from './convert';
-import { glossaryFileHover } from './glossary-file';
+import { glossaryFileHover } from './glossary-file-features';
 import { escapeMarkdown, plainText } from './markup';
 
 const MAX_LIST = 8;
 
 export async function hover(ctx: ServerContext, params: HoverParams): Promise<Hover | null> {
-  const file = await ctx.glossaryFile(params.textDocument.uri);
-  if (file) return file.settings.hover.enable ? glossaryFileHover(ctx, file, params.position) : null;
-  const snapshot = await ctx.snapshot(params.textDocument.uri);
+  const snapshot = await ctx.resolve(params.textDocument.uri);
   if (!snapshot || !snapshot.settings.hover.enable) return null;
+  if (snapshot.kind === 'glossary-file') return glossaryFileHover(ctx, snapshot, params.position);
   const { analysis, engine } = snapshot;
   const offset = toOffset(analysis, params.position);
   const options: HoverOptions = { markdown: ctx.capabilities.hoverMarkdown, details: snapshot.settings.hover.details, commandLinks: ctx.glossaryCommands };
@@ -70,7 +70,7 @@ function meaningInDocument(engine: Engine, analysis: DocumentAnalysis, entry: Gl
 export function describeEntry(engine: Engine, entry: GlossaryEntry, options: HoverOptions = {}, analysis?: DocumentAnalysis): string {
   const glossary = engine.glossary;
   const out = new Builder(options.markdown !== false);
-  out.title(entry.term, entry.acronym);
+  out.title(entryLabel(entry));
   const side = engine.index.sideOf(entry) ?? sideOfCategory(entry.category);
   const facts = [
     side && !entry.contested ? `${side.toUpperCase()} ${entry.category === 'kpo-service' || entry.category === 'bpo-task' ? (side === 'kpo' ? 'service' : 'task') : 'side'}` : entry.category,
@@ -105,7 +105,7 @@ function details(engine: Engine, entry: GlossaryEntry, out: Builder): void {
     .map((id) => glossary.byId.get(id))
     .filter((e): e is GlossaryEntry => e !== undefined)
     .slice(0, MAX_LIST * 2)
-    .map((e) => out.inline(e.acronym ? `${e.term} (${e.acronym})` : e.term));
+    .map((e) => out.inline(entryLabel(e)));
   if (related.length > 0) out.line('Related', related.join(', '));
   const faq = entry.faq
     .map((id) => glossary.faq.find((q) => q.id === id))
@@ -162,8 +162,8 @@ class Builder {
     return this.markdown ? '`' + value.replace(/`/g, '') + '`' : value;
   }
 
-  title(term: string, acronym?: string): void {
-    const name = acronym ? `${this.inline(term)} (${this.inline(acronym)})` : this.inline(term);
+  title(value: string): void {
+    const name = this.inline(value);
     this.parts.push(this.markdown ? `**${name}**` : name);
   }
 

@@ -2,9 +2,8 @@
 // the settings lives. Relative glossary paths are read from the workspace folder holding the document,
 // else the first workspace folder, else the document's own folder.
 
-import * as os from 'os';
 import * as path from 'path';
-import { fileURLToPath } from 'url';
+import { fileUriToPath, resolveGlossaryPath } from '../shared/glossary-paths';
 
 export const SERVED_SCHEMES = ['file', 'untitled'];
 
@@ -13,14 +12,8 @@ export function schemeOf(uri: string): string {
   return colon > 0 ? uri.slice(0, colon).toLowerCase() : '';
 }
 
-export function uriToPath(uri: string): string | undefined {
-  if (schemeOf(uri) !== 'file') return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
+/** The file system path of a `file:` URI; undefined for other schemes. */
+export const uriToPath = fileUriToPath;
 
 export class WorkspaceFolders {
   private folders: string[] = [];
@@ -53,29 +46,21 @@ export class WorkspaceFolders {
       .sort((a, b) => b.length - a.length)[0];
   }
 
-  /** The folder that relative paths in a document's settings start from. */
-  baseFor(documentUri: string | undefined): string {
-    const file = documentUri ? uriToPath(documentUri) : undefined;
-    if (file) {
-      const holding = this.folders
-        .filter((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep))
-        .sort((a, b) => b.length - a.length)[0];
-      if (holding) return holding;
-    }
+  /** The folder that relative paths in the settings of a document (its file, if it has one) start from. */
+  baseFor(file: string | undefined): string {
+    const holding = file !== undefined ? this.holding(file) : undefined;
+    if (holding) return holding;
     if (this.folders.length > 0) return this.folders[0];
     if (file) return path.dirname(file);
     return process.cwd();
   }
 
-  /** Absolute paths of the glossary files named in settings, without duplicates. */
-  resolve(files: string[], documentUri: string | undefined): string[] {
-    const base = this.baseFor(documentUri);
+  /** Absolute paths of the glossary files named in a document's settings, without duplicates. */
+  resolve(files: string[], documentFile: string | undefined): string[] {
+    const base = this.baseFor(documentFile);
     const resolved: string[] = [];
     for (const raw of files) {
-      let file = raw.trim();
-      if (file.startsWith('file:')) file = uriToPath(file) ?? file;
-      if (file === '~' || file.startsWith('~/')) file = path.join(os.homedir(), file.slice(1));
-      file = path.resolve(base, file);
+      const file = resolveGlossaryPath(raw, base)!;
       if (!resolved.includes(file)) resolved.push(file);
     }
     return resolved;

@@ -22,8 +22,7 @@ export function registerRequests(connection: Connection, context: () => ServerCo
   const glossaryOf = async (params: unknown): Promise<Glossary | undefined> => {
     const ctx = context();
     if (!ctx) return undefined;
-    const uri = typeof (params as { uri?: unknown } | undefined)?.uri === 'string' ? (params as { uri: string }).uri : undefined;
-    return ctx.glossaryFor(await ctx.settings.get(uri), uri).engine.glossary;
+    return (await ctx.glossaryAt(uriOf(params))).engine.glossary;
   };
 
   connection.onRequest(
@@ -48,8 +47,7 @@ export function registerRequests(connection: Connection, context: () => ServerCo
     guarded(log, 'Glossary status', null as GlossaryStatus | null, async (params: DocumentGlossaryStatusRequest.Params | undefined) => {
       const ctx = context();
       if (!ctx) return null;
-      const uri = typeof params?.uri === 'string' ? params.uri : undefined;
-      return ctx.glossaryFor(await ctx.settings.get(uri), uri).status;
+      return (await ctx.glossaryAt(uriOf(params))).status;
     }),
   );
 
@@ -78,4 +76,10 @@ export function registerRequests(connection: Connection, context: () => ServerCo
       }));
     }),
   );
+}
+
+/** The document a request names, if it names one. */
+function uriOf(params: unknown): string | undefined {
+  const uri = (params as { uri?: unknown } | undefined)?.uri;
+  return typeof uri === 'string' ? uri : undefined;
 }

@@ -5,10 +5,9 @@
 // type falls back to the default instead of reaching the engine.
 
 import type { Connection } from 'vscode-languageserver';
+import { RULE_SETTINGS, type RuleSetting } from '../core/engine';
 import { RULES } from '../core/rules';
-import { DEFAULT_SETTINGS, SECTION, type RuleLevel, type Settings } from '../shared/settings';
-
-const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
+import { DEFAULT_SETTINGS, SECTION, type Settings } from '../shared/settings';
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<Settings>>();
@@ -68,7 +67,7 @@ function unwrap(value: unknown): unknown {
 export function overlay(base: Settings, value: unknown): Settings {
   const result: Settings = {
     // Null prototype: rule ids come from the user ("__proto__", "constructor" are just unknown rules).
-    rules: Object.assign(Object.create(null) as Record<string, RuleLevel>, base.rules),
+    rules: Object.assign(Object.create(null) as Record<string, RuleSetting>, base.rules),
     hover: { ...base.hover },
     completion: { ...base.completion },
     builtin: { ...base.builtin },
@@ -80,7 +79,7 @@ export function overlay(base: Settings, value: unknown): Settings {
   if (!isObject(value)) return result;
   if (isObject(value.rules)) {
     for (const [id, level] of Object.entries(value.rules)) {
-      if (typeof level === 'string' && (LEVELS as readonly string[]).includes(level)) result.rules[id] = level as RuleLevel;
+      if (typeof level === 'string' && (RULE_SETTINGS as readonly string[]).includes(level)) result.rules[id] = level as RuleSetting;
     }
   }
   for (const key of ['hover', 'completion', 'builtin'] as const) {
@@ -102,8 +101,8 @@ export function overlay(base: Settings, value: unknown): Settings {
 }
 
 /** The rule severities in the engine's terms, keeping only known rules. */
-export function ruleOptions(settings: Settings): Record<string, RuleLevel> {
-  const rules: Record<string, RuleLevel> = {};
+export function ruleOptions(settings: Settings): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {};
   for (const rule of RULES) {
     const level = settings.rules[rule.id];
     if (level !== undefined) rules[rule.id] = level;

@@ -14,12 +14,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { GlossaryProblem } from '../core/types';
+import { isGlossaryFileName } from '../shared/glossary-files';
 import { describeKind } from './read';
-
-/** `.kpo-glossary.yaml` and `*.glossary.yaml`, also as .yml or .json. */
-export function isGlossaryFileName(name: string): boolean {
-  return /^\.kpo-glossary\.(ya?ml|json)$/i.test(name) || /^[^.].*\.glossary\.(ya?ml|json)$/i.test(name);
-}
 
 function runnerIds(): { uid: number; gid: number } {
   return { uid: process.getuid?.() ?? -1, gid: process.getgid?.() ?? -1 };

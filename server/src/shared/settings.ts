@@ -2,11 +2,14 @@
 // (reads them per document through workspace/configuration). A unit test checks that package.json's
 // contributes.configuration matches these names, types and defaults, so the two never drift.
 
-export type RuleLevel = 'error' | 'warning' | 'info' | 'hint' | 'off';
+import type { RuleSetting } from '../core/engine';
+
+// One type for a rule's level, the engine's own (a type-only import: the client bundle gets no engine).
+export type { RuleSetting };
 
 export interface Settings {
   /** Severity per rule id; "off" disables a rule. Rules not named keep their default. */
-  rules: Record<string, RuleLevel>;
+  rules: Record<string, RuleSetting>;
   /** `details`: everything about an entry in the hover, not only its short form. */
   hover: { enable: boolean; details: boolean };
   completion: { enable: boolean };

@@ -1,22 +1,20 @@
-// The glossaries in use. A document's glossary is a list of files (the built-in one unless switched off,
-// the workspace glossary files discovered for its folder, the files its settings name): one Engine per
-// distinct list (documents of one folder share one), built when first needed and dropped when one of
-// its files changes. A glossary file open in the editor is read from the editor (its unsaved text), so
-// its problems show while it is typed. Every (re)load reports its status; a file whose new text yields
-// no entries and has errors (a half-typed edit, a file mid-save) is replaced by its last text that did
-// yield entries, so the writer keeps the last good glossary while fixing the file; and an entry that an
-// error breaks while the rest of its file loads keeps its last good version (and the problem says so),
-// so its hover and its findings do not vanish while the writer fixes a quote. A file the trust
-// policy refuses (outside the workspace, in Restricted Mode) is not read and becomes a problem. Problems
-// go to the status and, when they change, to the log at their own level (the VS Code client never
-// reveals its output channel on its own).
+// Loads and caches the glossaries in use: one Engine per distinct list of glossary files (documents of
+// one folder share one), built when first needed and dropped when one of its files changes. A
+// glossary file open in the editor is read from the editor (its unsaved text), so its problems show
+// while it is typed. Every (re)load reports its status and goes through the last good glossary policy
+// (last-good.ts). A file the trust policy refuses (outside the workspace, in Restricted Mode) is not
+// read and becomes a problem. Problems go to the status and, when they change, to the log at their own
+// level (the VS Code client never reveals its output channel on its own). Which files a document's
+// glossary is made of is decided in glossary-sources.ts.
 
+import * as path from 'path';
 import { createEngine, type Engine } from '../core/engine';
 import type { GlossarySource } from '../core/glossary/load';
-import type { GlossaryEntry, GlossaryProblem } from '../core/types';
-import { stringify } from 'yaml';
+import type { GlossaryProblem } from '../core/types';
 import { builtinGlossaryPath, glossarySource, readTextFile } from '../node/files';
+import { isGlossaryFileName } from '../shared/glossary-files';
 import type { GlossaryStatus } from '../shared/protocol';
+import { LastGoodGlossary } from './last-good';
 
 export interface LoadedGlossary {
   engine: Engine;
@@ -27,18 +25,6 @@ export interface LoadedGlossary {
   problems: GlossaryProblem[];
 }
 
-/** An entry as glossary-file fields (for re-reading a last good version). */
-function plainEntry(e: GlossaryEntry): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: e.id, term: e.term, category: e.category, definition: e.definition };
-  if (e.acronym) out.acronym = e.acronym;
-  for (const key of ['aliases', 'avoid', 'related', 'examples', 'notes'] as const) if (e[key].length > 0) out[key] = e[key];
-  if (e.industries.length > 0) out.industry = e.industries;
-  if (e.contested) out.contested = true;
-  if (e.wellKnown) out.wellKnown = true;
-  if (e.side) out.side = e.side;
-  return out;
-}
-
 /** Says why a file may not be read, or undefined when it may. */
 export type ReadPolicy = (file: string) => string | undefined;
 
@@ -46,12 +32,9 @@ const MAX_SETS = 16;
 /** Problems written to the log per load; the rest are counted (all of them reach the status and the editor). */
 const MAX_LOGGED_PROBLEMS = 20;
 
-export class GlossaryStore {
+export class EngineStore {
   private readonly sets = new Map<string, LoadedGlossary>();
-  /** Per file, the last text that yielded entries. */
-  private readonly lastGood = new Map<string, string>();
-  /** Per file, the last good version of each of its entries, by id (as plain fields). */
-  private readonly lastGoodEntries = new Map<string, Map<string, GlossaryEntry>>();
+  private readonly lastGood = new LastGoodGlossary();
   /** Texts of glossary files open in the editor, read instead of the disk. */
   private readonly overlays = new Map<string, string>();
   /** Per list of files, what the log last said of its load. */
@@ -92,6 +75,11 @@ export class GlossaryStore {
   /** Whether a path is (or recently was) one of the files in use. */
   uses(file: string): boolean {
     return this.known.has(file);
+  }
+
+  /** Whether a file is a glossary file: named like one, or one of the files a glossary uses. */
+  isGlossaryFile(file: string): boolean {
+    return isGlossaryFileName(path.basename(file)) || this.uses(file);
   }
 
   /** Forgets every loaded set; the next `get` reads the files again. */
@@ -174,7 +162,7 @@ export class GlossaryStore {
 
   private load(files: string[]): LoadedGlossary {
     const problems: GlossaryProblem[] = [];
-    let sources: GlossarySource[] = [];
+    const sources: GlossarySource[] = [];
     const readable: string[] = [];
     for (const file of files) {
       const refused = file === this.builtinPath() ? undefined : this.policy(file);
@@ -190,71 +178,8 @@ export class GlossaryStore {
     const started = performance.now();
     let created = this.engineOf(sources);
     const loadProblems = created.problems;
-    const notes: GlossaryProblem[] = [];
-
-    // Per file: keep its new text if it yielded entries (or has no errors), else its last good text.
-    const fallback: GlossarySource[] = [];
-    let substituted = false;
-    for (const file of readable) {
-      const source = sources.find((s) => s.file === file);
-      const hasEntries = created.engine.glossary.entries.some((e) => e.source?.file === file || e.changedIn?.some((c) => c.file === file));
-      const hasErrors = [...problems, ...loadProblems].some((p) => p.file === file && p.severity === 'error');
-      const previous = this.lastGood.get(file);
-      if (source && (hasEntries || !hasErrors)) {
-        if (hasEntries) this.lastGood.set(file, source.text);
-        fallback.push(source);
-      } else if (previous !== undefined && previous !== source?.text) {
-        fallback.push({ file, text: previous });
-        substituted = true;
-        notes.push({ file, line: 1, column: 1, severity: 'warning', message: 'Using the last version of this glossary that loaded, until the problems in it are fixed.' });
-      } else if (source) {
-        fallback.push(source);
-      }
-    }
-    // Entries an error broke in a file that otherwise loads: their last good versions, as a source of
-    // their own right after the file (so they change earlier files as the file itself would).
-    const kept: Array<{ file: string; entry: GlossaryEntry }> = [];
-    for (const source of fallback) {
-      const good = this.lastGoodEntries.get(source.file);
-      const errors = loadProblems.filter((p) => p.file === source.file && p.severity === 'error');
-      if (!good || errors.length === 0) continue;
-      const present = new Set(created.engine.glossary.entries.filter((e) => e.source?.file === source.file).map((e) => e.id));
-      for (const [id, entry] of good) {
-        // Broken, not deleted: the text still names it.
-        if (!present.has(id) && (source.text.includes(entry.term) || source.text.includes(`id: ${id}`))) kept.push({ file: source.file, entry });
-      }
-    }
-    if (kept.length > 0) {
-      const withKept: GlossarySource[] = [];
-      for (const source of fallback) {
-        withKept.push(source);
-        const mine = kept.filter((k) => k.file === source.file).map((k) => plainEntry(k.entry));
-        if (mine.length > 0) withKept.push({ file: source.file, text: stringify({ terms: mine }) });
-      }
-      sources = withKept;
-      substituted = true;
-      for (const { file, entry } of kept) {
-        const problem = loadProblems.find((p) => p.file === file && p.severity === 'error');
-        notes.push({ file, line: problem?.line ?? 1, column: problem?.column ?? 1, severity: 'warning', message: `Using the last good version of “${entry.term}” until the problem in it is fixed.` });
-      }
-    }
-    if (substituted) {
-      sources = fallback.length === sources.length ? fallback : sources;
-      // The problems stay those of the current text (their positions are in it); only the engine changes.
-      created = { engine: createEngine(sources).engine, problems: loadProblems };
-      // Kept entries point where they were last written.
-      for (const { entry } of kept) {
-        const now = created.engine.glossary.byId.get(entry.id);
-        if (now && entry.source) now.source = { ...entry.source };
-      }
-    }
-    // Remember each file's entries as they are now, for the next time one of them breaks.
-    for (const file of readable) {
-      const errors = loadProblems.some((p) => p.file === file && p.severity === 'error');
-      const good = new Map(errors ? this.lastGoodEntries.get(file) ?? [] : []);
-      for (const e of created.engine.glossary.entries) if (e.source?.file === file) good.set(e.id, e);
-      this.lastGoodEntries.set(file, good);
-    }
+    let notes: GlossaryProblem[];
+    ({ created, notes } = this.lastGood.apply(readable, sources, problems, created, createEngine));
 
     const all = [...problems, ...loadProblems, ...notes];
     const status: GlossaryStatus = {

@@ -3,53 +3,43 @@
 // to the document's folder (.kpo-glossary.yaml, *.glossary.yaml; nearer files change farther ones),
 // then the files the settings name. Folder listings are cached until a glossary file is created or
 // deleted. In an untrusted workspace a file whose real path (symbolic links followed) is outside the
-// workspace folders is not read. For clients that send no watched-file events (Neovim 0.7), the folders
-// searched and the folders of named files are watched with fs.watch instead.
+// workspace folders is not read (the store asks `refusal`). For clients that send no watched-file
+// events (Neovim 0.7), the folders searched here are watched with fs.watch instead (folder-watcher.ts).
 
 import * as fs from 'fs';
 import * as path from 'path';
 import { discoveryFolders, glossaryFilesIn } from '../node/discover';
 import type { Settings } from '../shared/settings';
-import type { GlossaryStore } from './glossary';
-import { uriToPath, type WorkspaceFolders } from './paths';
+import type { EngineStore } from './engine-store';
+import type { WorkspaceFolders } from './paths';
 
 /** The largest workspace glossary read in an untrusted workspace (the built-in glossary is about 120 KB). */
 export const UNTRUSTED_GLOSSARY_BYTES = 512 * 1024;
 
-export class WorkspaceGlossaries {
+export class GlossarySources {
   /** Glossary files per folder. */
   private readonly listings = new Map<string, string[]>();
   /** Folders searched per document folder and stop. */
   private readonly chains = new Map<string, string[]>();
   private realFolders: string[] | undefined;
-  private trustedValue = true;
 
   constructor(
     private readonly folders: WorkspaceFolders,
-    private readonly store: GlossaryStore,
-  ) {
-    store.policy = (file) => this.refusal(file);
-  }
+    private readonly store: EngineStore,
+    /** false in an untrusted workspace (Restricted Mode). */
+    public trusted: boolean,
+  ) {}
 
-  get trusted(): boolean {
-    return this.trustedValue;
-  }
-
-  set trusted(value: boolean) {
-    this.trustedValue = value;
-  }
-
-  /** The files of a document's glossary, in load order. */
-  filesFor(settings: Settings, uri: string | undefined): string[] {
+  /** The files of a document's glossary (its file; none for an untitled one), in load order. */
+  filesFor(settings: Settings, file: string | undefined): string[] {
     const files: string[] = [];
     if (settings.builtin.enable) files.push(this.store.builtinPath());
-    const file = uri ? uriToPath(uri) : undefined;
     const folder = this.folders.holding(file);
     const dir = file ? path.dirname(file) : folder;
     // Like kpo-lint: from the document's folder up to the repository root, so that CI and the editor
     // agree; in an untrusted workspace only up to the workspace folder.
-    if (dir) for (const f of this.discover(dir, this.trustedValue ? undefined : folder)) files.push(f);
-    for (const f of this.folders.resolve(settings.glossaryFiles, uri)) files.push(f);
+    if (dir) for (const f of this.discover(dir, this.trusted ? undefined : folder)) files.push(f);
+    for (const f of this.folders.resolve(settings.glossaryFiles, file)) files.push(f);
     return [...new Set(files.filter((f) => f !== ''))];
   }
 
@@ -67,7 +57,7 @@ export class WorkspaceGlossaries {
 
   /** Why a file may not be read: only in an untrusted workspace, for a file outside the workspace folders. */
   refusal(file: string): string | undefined {
-    if (this.trustedValue) return undefined;
+    if (this.trusted) return undefined;
     const real = realPath(file);
     const inside = this.workspaceRealFolders().some((folder) => real === folder || real.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep));
     if (inside) {
@@ -122,70 +112,5 @@ function realPath(file: string): string {
     } catch {
       return path.resolve(file);
     }
-  }
-}
-
-/**
- * fs.watch on a set of folders, for clients without workspace/didChangeWatchedFiles. Calls `changed`
- * (debounced) with the paths of glossary files, or of files the glossaries use, that changed there.
- */
-export class FolderWatcher {
-  private readonly watchers = new Map<string, fs.FSWatcher>();
-  private pending = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(
-    private readonly interesting: (file: string) => boolean,
-    private readonly changed: (files: string[]) => void,
-    private readonly delayMs = 100,
-  ) {}
-
-  /** Watches exactly these folders from now on. */
-  watch(folders: string[]): void {
-    const wanted = new Set(folders);
-    for (const [folder, watcher] of this.watchers) {
-      if (!wanted.has(folder)) {
-        watcher.close();
-        this.watchers.delete(folder);
-      }
-    }
-    for (const folder of wanted) {
-      if (this.watchers.has(folder)) continue;
-      try {
-        const watcher = fs.watch(folder, { persistent: false }, (_event, name) => {
-          if (!name) return;
-          const file = path.join(folder, name.toString());
-          if (this.interesting(file)) this.note(file);
-        });
-        watcher.on('error', () => {
-          watcher.close();
-          this.watchers.delete(folder);
-        });
-        this.watchers.set(folder, watcher);
-      } catch {
-        // A folder that does not exist or cannot be watched: nothing to do.
-      }
-    }
-  }
-
-  get folders(): string[] {
-    return [...this.watchers.keys()];
-  }
-
-  private note(file: string): void {
-    this.pending.add(file);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const files = [...this.pending];
-      this.pending = new Set();
-      this.changed(files);
-    }, this.delayMs);
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    for (const watcher of this.watchers.values()) watcher.close();
-    this.watchers.clear();
   }
 }

@@ -15,13 +15,14 @@ import {
   type Location,
   type Position,
 } from 'vscode-languageserver';
-import { pathToFileURL } from 'url';
+import { entryLabel } from '../core/glossary/label';
 import { GLOSSARY_FIELDS } from '../core/glossary/load';
 import { yamlSpot, type MappingKind, type YamlSpot } from '../core/glossary/yaml-spot';
 import type { Glossary, GlossaryEntry } from '../core/types';
+import { fromOneBased } from '../core/positions';
 import schema from '../../../glossary/schema.json';
 import type { GlossaryFileSnapshot, ServerContext } from './context';
-import { SOURCE } from './convert';
+import { SOURCE, entryLocations } from './convert';
 import { escapeMarkdown } from './markup';
 import { CATEGORIES } from '../shared/categories';
 
@@ -33,9 +34,10 @@ export function glossaryFileDiagnostics(snapshot: GlossaryFileSnapshot): Diagnos
   return glossary.problems
     .filter((p) => p.file === file)
     .map((p): Diagnostic => {
-      const line = Math.min(Math.max(0, p.line - 1), Math.max(0, lines - 1));
-      const start: Position = { line, character: Math.max(0, p.column - 1) };
-      let end: Position = p.endLine !== undefined && p.endColumn !== undefined ? { line: Math.max(0, p.endLine - 1), character: Math.max(0, p.endColumn - 1) } : start;
+      const at = fromOneBased(p.line, p.column);
+      const line = Math.min(at.line, Math.max(0, lines - 1));
+      const start: Position = { line, character: at.character };
+      let end: Position = p.endLine !== undefined && p.endColumn !== undefined ? fromOneBased(p.endLine, p.endColumn) : start;
       if (end.line < start.line || (end.line === start.line && end.character <= start.character)) {
         // A point: underline the rest of its line (at least one character).
         const text = lineText(line);
@@ -137,7 +139,7 @@ export function glossaryFileCompletion(ctx: ServerContext, snapshot: GlossaryFil
     names.forEach((c, i) => value(c, CATEGORIES[c] ? undefined : 'used in this glossary', CATEGORIES[c] ? escapeMarkdown(CATEGORIES[c]) : undefined, CompletionItemKind.EnumMember, String(i).padStart(3, '0')));
   } else if (ENTRY_ID_KEYS[spot.mapping]?.includes(key)) {
     const entries = key === 'industry' ? glossary.entries.filter((e) => e.category === 'industry') : glossary.entries;
-    entries.forEach((e, i) => value(e.id, e.acronym ? `${e.term} (${e.acronym})` : e.term, `*${escapeMarkdown(e.category)}*\n\n${escapeMarkdown(e.definition)}`, CompletionItemKind.Reference, String(i).padStart(4, '0')));
+    entries.forEach((e, i) => value(e.id, entryLabel(e), `*${escapeMarkdown(e.category)}*\n\n${escapeMarkdown(e.definition)}`, CompletionItemKind.Reference, String(i).padStart(4, '0')));
   } else if (spot.mapping === 'entry' && key === 'faq') {
     glossary.faq.forEach((q, i) => value(q.id, q.question, escapeMarkdown(q.answer), CompletionItemKind.Reference, String(i).padStart(4, '0')));
   } else if (spot.mapping === 'entry' && key === 'disabled') {
@@ -200,17 +202,6 @@ function idTarget(spot: YamlSpot, glossary: Glossary): GlossaryEntry | undefined
 }
 
 function describeBriefly(entry: GlossaryEntry): string {
-  const name = entry.acronym ? `${entry.term} (${entry.acronym})` : entry.term;
-  return `**${escapeMarkdown(name)}**\n\n*${escapeMarkdown(entry.category)}*\n\n${escapeMarkdown(entry.definition)}`;
-}
-
-/** Where an entry is written: the changes of later files first (nearest first), then where it is defined. */
-export function entryLocations(entry: GlossaryEntry): Location[] {
-  const places = [...(entry.changedIn ?? [])].reverse();
-  if (entry.source) places.push(entry.source);
-  return places.map((p) => {
-    const at = { line: Math.max(0, p.line - 1), character: Math.max(0, p.column - 1) };
-    return { uri: pathToFileURL(p.file).href, range: { start: at, end: at } };
-  });
+  return `**${escapeMarkdown(entryLabel(entry))}**\n\n*${escapeMarkdown(entry.category)}*\n\n${escapeMarkdown(entry.definition)}`;
 }
 
