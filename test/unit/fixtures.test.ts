@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { builtinEngine, fixture } from './helpers/engine';
 import { fixAll } from '../../server/src/core/apply-fixes';
-import { lineOf, lineStartsOf } from '../../server/src/core/analysis';
+import { lineOf, lineStartsOf } from '../../server/src/core/positions';
 
 const DIR = fixture();
 const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.md') && !f.endsWith('.fixed.md'));

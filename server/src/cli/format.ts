@@ -1,10 +1,9 @@
 // Output formats of kpo-lint: stylish for people, JSON (documented in the README) for scripts, and
 // SARIF 2.1.0 for code-scanning services. Pure functions from results to text.
 
-import { lineStartsOf } from '../core/analysis';
 import { hasSafeFix } from '../core/apply-fixes';
 import { SEVERITIES } from '../core/engine';
-import { positionAt } from '../core/positions';
+import { lineStartsOf, oneBasedRange } from '../core/positions';
 import { RULES } from '../core/rules';
 import { REPOSITORY_URL, ruleHelpUri } from '../shared/links';
 import type { Finding, GlossaryProblem, Severity } from '../core/types';
@@ -14,6 +13,8 @@ export interface FileResult {
   /** The path as given or found, relative where possible. */
   file: string;
   text: string;
+  /** Where the lines of `text` start, from its analysis; found from `text` when not given. */
+  lineStarts?: number[];
   findings: Finding[];
   /** Fixes applied by --fix. */
   fixed?: number;
@@ -47,19 +48,6 @@ const REPO = REPOSITORY_URL;
 
 export { ruleHelpUri };
 
-interface Located {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-function locate(lineStarts: number[], start: number, end: number): Located {
-  const a = positionAt(lineStarts, start);
-  const b = positionAt(lineStarts, end);
-  return { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
-}
-
 export function summarize(results: FileResult[]): Record<Severity, number> & { fixable: number } {
   const counts = { error: 0, warning: 0, info: 0, hint: 0, fixable: 0 };
   for (const r of results) for (const f of r.findings) {
@@ -76,13 +64,13 @@ export function formatStylish(results: FileResult[], color: boolean): string {
   for (const result of results) {
     const problems = result.problems ?? [];
     if (result.findings.length === 0 && problems.length === 0) continue;
-    const starts = lineStartsOf(result.text);
+    const starts = result.lineStarts ?? lineStartsOf(result.text);
     lines.push(paint('4', escapeControls(result.file)));
     for (const p of problems) {
       lines.push(`  ${'1:1'.padEnd(8)} ${paint(colors[p.severity], p.severity.padEnd(7))}  ${escapeControls(p.message)}  ${paint('90', 'kpo-lint')}`);
     }
     for (const f of result.findings) {
-      const at = locate(starts, f.start, f.end);
+      const at = oneBasedRange(starts, f.start, f.end);
       const fixable = hasSafeFix(f) ? ' (fixable)' : f.fixes.length > 0 ? ' (suggestions in the editor)' : '';
       lines.push(`  ${`${at.line}:${at.column}`.padEnd(8)} ${paint(colors[f.severity], f.severity.padEnd(7))}  ${escapeControls(f.message)}${fixable}  ${paint('90', f.ruleId)}`);
       if (f.detail) lines.push(`${' '.repeat(20)}${paint('90', escapeControls(f.detail))}`);
@@ -111,7 +99,7 @@ export function formatStylish(results: FileResult[], color: boolean): string {
 
 export function formatJson(results: FileResult[], glossaryProblems: GlossaryProblem[]): string {
   const files = results.map((result) => {
-    const starts = lineStartsOf(result.text);
+    const starts = result.lineStarts ?? lineStartsOf(result.text);
     return {
       file: result.file,
       fixed: result.fixed ?? 0,
@@ -121,7 +109,7 @@ export function formatJson(results: FileResult[], glossaryProblems: GlossaryProb
         severity: f.severity,
         message: f.message,
         ...(f.detail ? { detail: f.detail } : {}),
-        ...locate(starts, f.start, f.end),
+        ...oneBasedRange(starts, f.start, f.end),
         start: f.start,
         end: f.end,
         entryId: f.entryId,
@@ -129,7 +117,7 @@ export function formatJson(results: FileResult[], glossaryProblems: GlossaryProb
           title: fix.title,
           safe: fix.safe === true,
           preferred: fix.preferred === true || fix.safe === true,
-          edits: fix.edits.map((e) => ({ ...locate(starts, e.start, e.end), start: e.start, end: e.end, newText: e.newText })),
+          edits: fix.edits.map((e) => ({ ...oneBasedRange(starts, e.start, e.end), start: e.start, end: e.end, newText: e.newText })),
         })),
       })),
     };
@@ -152,10 +140,10 @@ export function formatSarif(results: FileResult[], version: string): string {
     }
   }
   for (const result of results) {
-    const starts = lineStartsOf(result.text);
+    const starts = result.lineStarts ?? lineStartsOf(result.text);
     for (const f of result.findings) {
       const region = (start: number, end: number) => {
-        const at = locate(starts, start, end);
+        const at = oneBasedRange(starts, start, end);
         return { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn, charOffset: start, charLength: end - start };
       };
       const location = artifactLocation(result.file);

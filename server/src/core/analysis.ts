@@ -6,6 +6,7 @@ import { parseMarkdown, type ParsedMarkdown, type ProseBlock } from './markdown'
 import type { GlossaryIndex, NameRef, TraitRef } from './glossary/index';
 import { tokenizeBlock, type Token } from './match/tokens';
 import type { PhraseIndex } from './match/phrase-index';
+import { lineStartsOf } from './positions';
 import { countBefore } from './search';
 
 export interface Mention<T = NameRef> {
@@ -227,20 +228,15 @@ function endsSentence(text: string, previous: Token, next: Token): boolean {
   return true;
 }
 
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
+/** The block whose lines hold an offset (its end included), if any. */
+export function proseBlockAt(analysis: DocumentAnalysis, offset: number): ProseBlock | undefined {
+  const blocks = analysis.markdown.blocks;
+  const block = blocks[countBefore(blocks.length, (i) => blocks[i].start <= offset) - 1];
+  return block !== undefined && block.start <= offset && offset <= block.end ? block : undefined;
 }
 
-/** The 0-based line of an offset, by binary search over line starts. */
-export function lineOf(lineStarts: number[], offset: number): number {
-  return Math.max(0, countBefore(lineStarts.length, (i) => lineStarts[i] <= offset) - 1);
+/** Whether an offset is inside or at the end of a prose segment. */
+export function inProse(analysis: DocumentAnalysis, offset: number): boolean {
+  const block = proseBlockAt(analysis, offset);
+  return block !== undefined && block.segments.some((s) => s.start <= offset && offset <= s.end);
 }

@@ -1,16 +1,17 @@
 // The engine's public face: analyse a text once, then lint it, look up the entry at an offset, or list
 // completions at an offset. Pure and synchronous; no VS Code, LSP or file system.
 
-import { analyzeDocument, lineOf, type DocumentAnalysis, type Mention } from './analysis';
-import type { Directive } from './markdown';
+import { analyzeDocument, inProse, type DocumentAnalysis, type Mention } from './analysis';
 import { GlossaryIndex, type CompletionName, type NameKind } from './glossary/index';
 import { detach } from './detach';
+import { applyDirectives } from './directives';
 import { updateAnalysis, type BlockReuse, type TextChange } from './incremental';
 import { isWordCode, nameWords } from './match/normalize';
 import { RULES, type Rule } from './rules';
 import type { Finding, Glossary, GlossaryEntry, GlossaryProblem, Severity } from './types';
 import { loadGlossary, type GlossarySource } from './glossary/load';
 import { checkExamples } from './glossary/examples';
+import { lineOf } from './positions';
 import { countBefore } from './search';
 import { documentStyle, styleOf } from './spelling';
 import { documentDefinitions } from './rules/definitions';
@@ -137,7 +138,7 @@ export class Engine {
       rule.check({ analysis, index: this.index, report: (finding) => findings.push({ ruleId: rule.id, severity, ...finding }) });
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-    return applyDirectives(analysis, findings);
+    return applyDirectives(analysis.markdown.directives, analysis.lineStarts, findings);
   }
 
   /** The glossary entry named at an offset, if the offset is on a glossary name in prose. */
@@ -308,26 +309,10 @@ function keepTypedCase(name: string, typed: string): string {
   return /^\p{Lu}/u.test(typed) ? name.charAt(0).toUpperCase() + name.slice(1) : name;
 }
 
-/** Whether an offset is inside or at the end of a prose segment. */
-export function inProse(analysis: DocumentAnalysis, offset: number): boolean {
-  const blocks = analysis.markdown.blocks;
-  const block = blocks[countBefore(blocks.length, (i) => blocks[i].start <= offset) - 1];
-  if (!block || offset < block.start || offset > block.end) return false;
-  return block.segments.some((s) => s.start <= offset && offset <= s.end);
-}
-
 /** The mention covering an offset (end inclusive, so a cursor right after a word still finds it). */
-export function mentionAt(mentions: Mention[], offset: number): Mention | undefined {
-  let lo = 0;
-  let hi = mentions.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const m = mentions[mid];
-    if (offset < m.start) hi = mid - 1;
-    else if (offset > m.end) lo = mid + 1;
-    else return m;
-  }
-  return undefined;
+function mentionAt(mentions: Mention[], offset: number): Mention | undefined {
+  const m = mentions[countBefore(mentions.length, (i) => mentions[i].start <= offset) - 1];
+  return m !== undefined && offset <= m.end ? m : undefined;
 }
 
 interface LintedBlocks {
@@ -392,64 +377,6 @@ function keep(linted: LintedBlocks, b: number, delta: number): Finding[] {
 function blockAt(analysis: DocumentAnalysis, offset: number): number {
   const blocks = analysis.blocks;
   return Math.max(0, countBefore(blocks.length, (i) => blocks[i].block.start <= offset) - 1);
-}
-
-/**
- * Drops findings silenced by `<!-- kpo-disable… -->` comments; `findings` are sorted by start. One
- * sweep over the findings and the `disable`/`enable` directives together (the directives are in
- * document order), keeping the state of each rule named so far: linear in findings + directives
- * (issue 12: it was findings × directives).
- */
-function applyDirectives(analysis: DocumentAnalysis, findings: Finding[]): Finding[] {
-  const directives = analysis.markdown.directives;
-  if (directives.length === 0) return findings;
-  const lines = analysis.lineStarts;
-  // Lines silenced by `disable-line`/`disable-next-line`: every rule (true) or the rules named.
-  const lineRules = new Map<number, true | Set<string>>();
-  const regions: Directive[] = [];
-  for (const d of directives) {
-    if (d.command === 'disable-line') silenceLine(lineRules, lineOf(lines, d.start), d.rules);
-    else if (d.command === 'disable-next-line') silenceLine(lineRules, lineOf(lines, d.end) + 1, d.rules);
-    else regions.push(d);
-  }
-  // The regions: the last directive naming all rules, and per rule the last naming it (the later wins).
-  let next = 0;
-  let allAt = -1;
-  let allDisabled = false;
-  const byRule = new Map<string, { at: number; disabled: boolean }>();
-  const kept: Finding[] = [];
-  for (const f of findings) {
-    for (; next < regions.length && regions[next].start <= f.start; next++) {
-      const r = regions[next];
-      const disabled = r.command === 'disable';
-      if (r.rules.length === 0) {
-        allAt = next;
-        allDisabled = disabled;
-      } else {
-        for (const rule of r.rules) byRule.set(rule, { at: next, disabled });
-      }
-    }
-    if (lineRules.size > 0) {
-      const silenced = lineRules.get(lineOf(lines, f.start));
-      if (silenced === true || silenced?.has(f.ruleId)) continue;
-    }
-    const own = byRule.get(f.ruleId);
-    const disabled = own !== undefined && own.at > allAt ? own.disabled : allDisabled;
-    if (!disabled) kept.push(f);
-  }
-  return kept;
-}
-
-function silenceLine(map: Map<number, true | Set<string>>, line: number, rules: string[]): void {
-  const silenced = map.get(line);
-  if (silenced === true) return;
-  if (rules.length === 0) {
-    map.set(line, true);
-    return;
-  }
-  const set = silenced ?? new Set<string>();
-  for (const rule of rules) set.add(rule);
-  map.set(line, set);
 }
 
 /**

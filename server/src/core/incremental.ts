@@ -22,7 +22,9 @@
 import { analyzeBlock, analyzeDocument, blockContexts, moveTokens, type BlockAnalysis, type BlockContext, type DocumentAnalysis, type Mention } from './analysis';
 import { detach } from './detach';
 import type { GlossaryIndex } from './glossary/index';
-import { documentReferences, parseMarkdownSlice, setDocumentReferences, sliceDefinitions, type Directive, type ParsedMarkdown, type ProseBlock } from './markdown';
+import type { Directive } from './directives';
+import { documentReferences, parseMarkdownSlice, setDocumentReferences, sliceDefinitions, type ParsedMarkdown, type ProseBlock } from './markdown';
+import { lineStartBefore, nextLineStart, updateLineStarts } from './positions';
 import { countBefore } from './search';
 
 /** An edit of the previous text: `[start, end)` of it was replaced by `text`. */
@@ -178,18 +180,6 @@ function startsLikeFrontMatter(text: string, p: number): boolean {
   return text.startsWith('---', p) || text.startsWith('+++', p);
 }
 
-/** The start of the line before the line that starts at `p` (p > 0). */
-function lineStartBefore(text: string, p: number): number {
-  let i = p - 1; // the line ending of the line before
-  if (i > 0 && text.charCodeAt(i) === 10 && text.charCodeAt(i - 1) === 13) i--;
-  while (i > 0) {
-    const c = text.charCodeAt(i - 1);
-    if (c === 10 || c === 13) break;
-    i--;
-  }
-  return i;
-}
-
 /** Whether text[from, to) holds only spaces, tabs and line endings. */
 function isBlankLine(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -197,16 +187,6 @@ function isBlankLine(text: string, from: number, to: number): boolean {
     if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
   }
   return true;
-}
-
-/** Where the line after the one holding `p` starts (text.length on the last line). */
-function nextLineStart(text: string, p: number): number {
-  for (let i = p; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) return i + 1;
-    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-  }
-  return text.length;
 }
 
 /** The index of the last block starting before `offset`, or -1. */
@@ -282,35 +262,4 @@ function moveBlock(analysis: BlockAnalysis, delta: number, blocks: number): void
     m.block += blocks;
   }
   if (blocks !== 0) for (const u of analysis.units) u.block += blocks;
-}
-
-/**
- * The line starts of the new text, made from the previous ones in place (the previous analysis is
- * consumed). A line starts at p > 0 when text[p-1] is "\n", or "\r" not followed by "\n" at p: a
- * property of text[p-1, p], so starts before the edit stay, starts after it move, and only
- * [start, newEnd] is looked at again.
- */
-function updateLineStarts(starts: number[], text: string, start: number, end: number, newEnd: number, delta: number): number[] {
-  let i = 0;
-  let hi = starts.length;
-  while (i < hi) {
-    const mid = (i + hi) >> 1;
-    if (starts[mid] < start) i = mid + 1;
-    else hi = mid;
-  }
-  let j = i;
-  while (j < starts.length && starts[j] <= end) j++;
-  const found: number[] = [];
-  for (let p = start; p <= newEnd && p <= text.length; p++) {
-    if (p === 0) {
-      found.push(0);
-      continue;
-    }
-    const c = text.charCodeAt(p - 1);
-    if (c === 10 || (c === 13 && text.charCodeAt(p) !== 10)) found.push(p);
-  }
-  if (found.length === j - i) for (let k = 0; k < found.length; k++) starts[i + k] = found[k];
-  else starts = starts.slice(0, i).concat(found, starts.slice(j)); // not splice(i, n, ...found): a pasted text can bring 100,000 lines
-  if (delta !== 0) for (let k = i + found.length; k < starts.length; k++) starts[k] += delta;
-  return starts;
 }

@@ -6,14 +6,15 @@
 // range. A reply holds at most MAX_ACTIONS actions, and its work is linear in the findings.
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type Range } from 'vscode-languageserver';
-import { lineOf, type DocumentAnalysis } from '../core/analysis';
 import { appendixEdit } from '../core/appendix';
-import { inProse } from '../core/engine';
+import { disableEdit } from '../core/disable-comment';
 import { ADD_ALIAS_COMMAND, ADD_TO_GLOSSARY_COMMAND, type AddAliasArgs, type AddToGlossaryArgs } from '../shared/protocol';
 import { applicableEdits, chooseSafeEdits, fixAll, hasSafeFix, minimalEdit } from '../core/apply-fixes';
+import { lineOf } from '../core/positions';
 import { countBefore } from '../core/search';
+import { entriesNearby, selectedTerm } from '../core/selection';
 import { ruleOptions } from './settings';
-import type { Finding, GlossaryEntry, TextEdit } from '../core/types';
+import type { Finding, TextEdit } from '../core/types';
 import type { ServerContext, Snapshot } from './context';
 import { SOURCE, sameRange, toDiagnostic, toOffset, toRange, toWorkspaceEdit, type DiagnosticData } from './convert';
 
@@ -21,8 +22,6 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 /** Inserts or refreshes the glossary appendix; offered only when asked for (the Source Action menu). */
 export const APPENDIX_KIND = `${CodeActionKind.Source}.${SOURCE}.appendix`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, APPENDIX_KIND];
-/** Longest selection offered to the glossary. */
-const MAX_SELECTION = 80;
 
 /**
  * The most actions one request answers. A request over a whole document (select all, then quick fix)
@@ -97,7 +96,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
           title: `Disable ${finding.ruleId} for this line`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          edit: edit(ctx, snapshot, [disableEdit(snapshot, finding)]),
+          edit: edit(ctx, snapshot, [disableEdit(snapshot.analysis, finding)]),
         });
       }
       const list = included.get(finding.ruleId);
@@ -175,17 +174,9 @@ export async function resolveCodeAction(ctx: ServerContext, action: CodeAction):
  */
 function growActions(snapshot: Snapshot, params: CodeActionParams): CodeAction[] {
   const { analysis } = snapshot;
-  const from = toOffset(analysis, params.range.start);
-  const to = toOffset(analysis, params.range.end);
-  if (to <= from || to - from > MAX_SELECTION * 2) return [];
-  const raw = analysis.text.slice(from, to);
-  const start = from + (raw.length - raw.trimStart().length);
-  const end = to - (raw.length - raw.trimEnd().length);
-  const term = analysis.text.slice(start, end).replace(/^[*_"“‘'(]+|[*_"”’'),.;:!?]+$/g, '');
-  if (term.length === 0 || term.length > MAX_SELECTION || /[\r\n]/.test(term) || !/\p{L}/u.test(term)) return [];
-  if (!inProse(analysis, start) || !inProse(analysis, end)) return [];
-  // Already a glossary name.
-  if (analysis.mentions.some((m) => m.start <= start && end <= m.end)) return [];
+  const selected = selectedTerm(analysis, toOffset(analysis, params.range.start), toOffset(analysis, params.range.end));
+  if (!selected) return [];
+  const { term, start, end } = selected;
   const uri = snapshot.document.uri;
   const actions: CodeAction[] = [];
   const add: AddToGlossaryArgs = { uri, term };
@@ -200,21 +191,6 @@ function growActions(snapshot: Snapshot, params: CodeActionParams): CodeAction[]
   const anyArgs: AddAliasArgs = { uri, alias: term };
   actions.push({ title: anyTitle, kind: CodeActionKind.QuickFix, command: { title: anyTitle, command: ADD_ALIAS_COMMAND, arguments: [anyArgs] } });
   return actions;
-}
-
-/** The entries named in the sentence (reading unit) holding the range, other than in the range, in order. */
-function entriesNearby(analysis: DocumentAnalysis, start: number, end: number): GlossaryEntry[] {
-  const block = analysis.blocks.find((b) => b.block.start <= start && end <= b.block.end);
-  if (!block) return [];
-  const first = block.tokens.findIndex((t) => t.end > start);
-  const unit = block.units.find((u) => u.first <= first && first < u.end) ?? block.units[0];
-  const entries: GlossaryEntry[] = [];
-  for (const m of block.mentions) {
-    if (unit && (m.first < unit.first || m.last >= unit.end)) continue;
-    if (m.start < end && start < m.end) continue;
-    if (!entries.includes(m.ref.entry)) entries.push(m.ref.entry);
-  }
-  return entries;
 }
 
 /**
@@ -287,32 +263,6 @@ function isRange(range: unknown): range is Range {
 /** The safe fixes of `findings` that apply together, as core/apply-fixes chooses them. */
 function safeEdits(snapshot: Snapshot, findings: Finding[]): TextEdit[] {
   return applicableEdits(snapshot.analysis.text, chooseSafeEdits(findings).edits);
-}
-
-/**
- * `<!-- kpo-disable-next-line rule -->` on its own line above the finding, with the line's indentation.
- * Where a line above would change the document's structure (a table row, whose table it would end; a
- * line inside a paragraph, which it would split; a block quote), `<!-- kpo-disable-line rule -->` goes
- * at the end of the line instead, where it renders as nothing.
- */
-function disableEdit(snapshot: Snapshot, finding: Finding): TextEdit {
-  const { analysis } = snapshot;
-  const { text, lineStarts } = analysis;
-  const line = lineOf(lineStarts, finding.start);
-  const lineStart = lineStarts[line];
-  const nextStart = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
-  const eol = /(\r\n|\r|\n)$/.exec(text.slice(lineStart, nextStart))?.[1];
-  const blocks = analysis.markdown.blocks;
-  const candidate = blocks[countBefore(blocks.length, (i) => blocks[i].start <= finding.start) - 1];
-  const block = candidate !== undefined && finding.start <= candidate.end ? candidate : undefined;
-  const midBlock = block !== undefined && (block.kind === 'table-row' || (block.quoteDepth ?? 0) > 0 || lineOf(lineStarts, block.start) !== line);
-  if (midBlock) {
-    const lineEnd = nextStart - (eol?.length ?? 0);
-    return { start: lineEnd, end: lineEnd, newText: ` <!-- kpo-disable-line ${finding.ruleId} -->` };
-  }
-  const indent = /^[ \t]*/.exec(text.slice(lineStart, Math.min(nextStart, lineStart + 200)))![0];
-  const newline = eol ?? (text.includes('\r\n') ? '\r\n' : '\n');
-  return { start: lineStart, end: lineStart, newText: `${indent}<!-- kpo-disable-next-line ${finding.ruleId} -->${newline}` };
 }
 
 function edit(ctx: ServerContext, snapshot: Snapshot, edits: TextEdit[]) {

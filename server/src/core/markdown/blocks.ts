@@ -5,9 +5,9 @@
 // every link reference definition in the document is known.
 
 import { isAsciiDigit, isSpaceOrTab, normalizeLabel, CR, LF, SPACE, TAB } from './chars';
-import { HtmlKind, htmlBlockEndsIn, htmlBlockStart, NextFinder, parseDirective } from './html';
+import { HtmlKind, htmlBlockEndsIn, htmlBlockStart, NextFinder } from './html';
 import { parseDefinitions } from './definitions';
-import type { DirectiveOut } from './inline';
+import { parseDirective, type Directive } from '../directives';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-row';
 
@@ -116,7 +116,7 @@ export class BlockParser {
 
   constructor(
     private readonly text: string,
-    private readonly directives: DirectiveOut[],
+    private readonly directives: Directive[],
   ) {
     this.len = text.length;
     this.commentStartFinder.reset(text);

@@ -1,5 +1,6 @@
 // HTML in Markdown: the start and end conditions of HTML blocks, inline HTML (tags, comments,
-// processing instructions, declarations, CDATA), `<…>` autolinks, and `kpo-…` directive comments.
+// processing instructions, declarations, CDATA) and `<…>` autolinks. (The `kpo-…` directive comments
+// found in it are read by core/directives.ts.)
 // The state machines follow CommonMark 0.31 as micromark implements it.
 
 import {
@@ -448,33 +449,4 @@ export function matchAutolink(src: string, i: number, to: number): number {
       }
     }
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Directives
-
-export type DirectiveCommand = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
-
-const directiveRe = /^[ \t\r\n]*kpo-(disable-next-line|disable-line|disable|enable)(?=[\s,]|$)([\s\S]*)$/;
-const ruleIdRe = /^[A-Za-z0-9][A-Za-z0-9_./@-]*$/;
-
-/**
- * Parses the comment text[start, end) (which begins with `<!--` and ends with `-->`) as a
- * `kpo-…` directive. Rule ids are separated by spaces or commas; tokens that cannot be rule ids
- * (such as block-quote markers of a comment spanning lines) are ignored.
- */
-export function parseDirective(
-  text: string,
-  start: number,
-  end: number,
-): { command: DirectiveCommand; rules: string[]; start: number; end: number } | null {
-  const inner = text.slice(start + 4, Math.max(start + 4, end - 3));
-  if (inner.indexOf('kpo-') < 0) return null;
-  const m = directiveRe.exec(inner);
-  if (!m) return null;
-  const rules: string[] = [];
-  for (const token of m[2].split(/[\s,]+/)) {
-    if (token && ruleIdRe.test(token)) rules.push(token);
-  }
-  return { command: m[1] as DirectiveCommand, rules, start, end };
 }

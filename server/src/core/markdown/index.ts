@@ -54,7 +54,10 @@
 // blank line counts only when nothing, not even a space, follows the marker.
 
 import { BlockParser, maskHoles } from './blocks';
-import { InlineScanner, InlineContext, DirectiveOut } from './inline';
+import { InlineScanner, InlineContext } from './inline';
+import type { Directive } from '../directives';
+
+export type { Directive };
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-row';
 
@@ -93,15 +96,6 @@ export interface ProseBlock {
   links?: number[];
 }
 
-export interface Directive {
-  command: 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
-  /** Rule ids; [] means all rules. */
-  rules: string[];
-  /** Offsets of the whole `<!-- … -->` comment. */
-  start: number;
-  end: number;
-}
-
 export interface ParsedMarkdown {
   blocks: ProseBlock[];
   directives: Directive[];
@@ -122,7 +116,7 @@ export function parseMarkdown(text: string): ParsedMarkdown {
 /** parseMarkdown without the safety net, for tests. */
 export function parseMarkdownStrict(text: string): ParsedMarkdown {
   if (typeof text !== 'string') text = String(text ?? '');
-  const directives: DirectiveOut[] = [];
+  const directives: Directive[] = [];
   const parser = new BlockParser(text, directives);
   parser.run();
   const references: References = { definitions: parser.definitions, footnotes: parser.footnotes, maxLabel: parser.maxLabel };
@@ -160,7 +154,7 @@ export function setDocumentReferences(parsed: ParsedMarkdown, references: Refere
  */
 export function parseMarkdownSlice(text: string, from: number, to: number, references: References): { parsed: ParsedMarkdown; definitions: Set<string>; footnotes: Set<string> } {
   const slice = text.slice(from, to);
-  const directives: DirectiveOut[] = [];
+  const directives: Directive[] = [];
   const parser = new BlockParser(slice, directives);
   parser.run();
   const parsed = scanInlines(slice, parser, references, directives, from);
@@ -175,7 +169,7 @@ export function sliceDefinitions(text: string, from: number, to: number): { defi
 }
 
 /** The inline phase: every block's segments, with offsets moved by `shift`. */
-function scanInlines(text: string, parser: BlockParser, references: References, directives: DirectiveOut[], shift: number): ParsedMarkdown {
+function scanInlines(text: string, parser: BlockParser, references: References, directives: Directive[], shift: number): ParsedMarkdown {
   const labelStarts = new Set<number>();
   for (const label of references.definitions) labelStarts.add(label.charCodeAt(0));
   const ctx: InlineContext = {

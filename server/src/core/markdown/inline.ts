@@ -12,9 +12,8 @@ import {
   matchAutolink,
   matchInlineHtml,
   lastInlineHtmlKind,
-  parseDirective,
-  DirectiveCommand,
 } from './html';
+import { parseDirective, type Directive } from '../directives';
 import { matchDestination, matchLabel, matchTitle, TitleMemo } from './definitions';
 import { matchEmail, matchProtocol, matchWww, previousEmail, previousProtocol, previousWww } from './autolink-literal';
 
@@ -23,13 +22,6 @@ export interface SegmentOut {
   start: number;
   end: number;
   continues: boolean;
-}
-
-export interface DirectiveOut {
-  command: DirectiveCommand;
-  rules: string[];
-  start: number;
-  end: number;
 }
 
 /** Cut kinds. */
@@ -60,7 +52,7 @@ export interface InlineContext {
   labelRawCap: number;
   /** First characters (as char codes) of the normalized labels that are ASCII. */
   labelStarts: Set<number>;
-  directives: DirectiveOut[];
+  directives: Directive[];
 }
 
 export class InlineScanner {

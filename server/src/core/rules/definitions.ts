@@ -16,6 +16,7 @@
 import type { BlockAnalysis, DocumentAnalysis, Mention } from '../analysis';
 import type { Token } from '../match/tokens';
 import type { GlossaryEntry } from '../types';
+import { countBefore } from '../search';
 
 export type ExpansionMatch = 'same' | 'variant' | 'other' | 'unknown';
 
@@ -147,16 +148,8 @@ function inTableRow(text: string, block: BlockAnalysis, tokens: Token[], acronym
 
 /** The mention whose first (or last) token is `k`, if any. */
 function mentionAt(mentions: Mention[], k: number, end: 'first' | 'last'): Mention | undefined {
-  let lo = 0;
-  let hi = mentions.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = mentions[mid][end];
-    if (v === k) return mentions[mid];
-    if (v < k) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
+  const m = mentions[countBefore(mentions.length, (i) => mentions[i][end] < k)];
+  return m !== undefined && m[end] === k ? m : undefined;
 }
 
 type MentionLookup = { get(k: number): Mention | undefined };
