@@ -9,11 +9,12 @@ import type { Engine } from '../core/engine';
 import type { Finding } from '../core/types';
 import type { Settings } from '../shared/settings';
 import { escapeControls } from '../shared/text';
-import { isServed, type DocumentStore } from './documents';
+import type { DocumentStore } from './documents';
 import type { EngineStore, LoadedGlossary } from './engine-store';
 import type { GlossarySources } from './glossary-sources';
-import { uriToPath, type WorkspaceFolders } from './paths';
+import { uriToPath } from './paths';
 import type { SettingsStore } from './settings';
+import type { WorkspaceFolders } from './workspace-folders';
 
 export interface Capabilities {
   configuration: boolean;
@@ -124,7 +125,7 @@ export class ServerContext {
       const copy = TextDocument.create(uri, document.languageId, document.version, document.getText());
       return { kind: 'glossary-file', document: copy, file, settings, glossary: this.glossaryFor(settings, file) };
     }
-    if (!isServed(document, settings) || this.tooLarge(document, settings)) return undefined;
+    if (!this.documents.isServed(document, settings) || this.tooLarge(document, settings)) return undefined;
     const glossary = this.glossaryFor(settings, file);
     const { engine } = glossary;
     const analysis = this.documents.analysis(document, engine);

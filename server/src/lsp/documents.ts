@@ -35,13 +35,13 @@ interface PendingEdit {
 export class DocumentStore {
   readonly documents = new TextDocuments<TextDocument>({
     create: (uri, languageId, version, text) => {
-      this.files.set(uri, uriToPath(uri));
+      this.places.set(uri, { file: uriToPath(uri), served: SERVED_SCHEMES.includes(schemeOf(uri)) });
       return TextDocument.create(uri, languageId, version, text);
     },
     update: (document, changes, version) => this.update(document, changes, version),
   });
-  /** The file system path of each open document (undefined for untitled and other non-file documents). */
-  private readonly files = new Map<string, string | undefined>();
+  /** Where each open document is: its path (a file: document's) and whether its scheme is served. */
+  private readonly places = new Map<string, { file: string | undefined; served: boolean }>();
   private readonly cache = new Map<string, CacheEntry>();
   private readonly pending = new Map<string, PendingEdit>();
   /** Changes received per document: with the version, what a pulled result id is made of (a client may repeat a version). */
@@ -52,13 +52,18 @@ export class DocumentStore {
       this.cache.delete(event.document.uri);
       this.pending.delete(event.document.uri);
       this.changes.delete(event.document.uri);
-      this.files.delete(event.document.uri);
+      this.places.delete(event.document.uri);
     });
   }
 
   /** The path of an open file: document; undefined for an untitled one, or one not open. */
   fileOf(uri: string): string | undefined {
-    return this.files.get(uri);
+    return this.places.get(uri)?.file;
+  }
+
+  /** Whether the server checks a document: a file or untitled document in one of the configured languages. */
+  isServed(document: TextDocument, settings: Settings): boolean {
+    return this.places.get(document.uri)?.served === true && settings.languages.includes(document.languageId);
   }
 
   /** Forgets the analysis of a document (one too large to check), freeing its memory. */
@@ -144,9 +149,4 @@ export class DocumentStore {
     }
     return entry;
   }
-}
-
-/** Whether the server checks a document: a file or untitled document in one of the configured languages. */
-export function isServed(document: TextDocument, settings: Settings): boolean {
-  return SERVED_SCHEMES.includes(schemeOf(document.uri)) && settings.languages.includes(document.languageId);
 }

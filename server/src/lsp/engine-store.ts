@@ -142,7 +142,7 @@ export class EngineStore {
   }
 
   /** The text of a file as the glossaries read it: the editor's when open there, else the disk's. */
-  textOf(file: string): { text: string } | { error: string } {
+  private textOf(file: string): { text: string } | { error: string } {
     const overlay = this.overlays.get(file);
     return overlay !== undefined ? { text: overlay } : readTextFile(file);
   }

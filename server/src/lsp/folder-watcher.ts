@@ -47,10 +47,6 @@ export class FolderWatcher {
     }
   }
 
-  get folders(): string[] {
-    return [...this.watchers.keys()];
-  }
-
   private note(file: string): void {
     this.pending.add(file);
     if (this.timer) clearTimeout(this.timer);

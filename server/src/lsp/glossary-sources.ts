@@ -11,7 +11,7 @@ import * as path from 'path';
 import { discoveryFolders, glossaryFilesIn } from '../node/discover';
 import type { Settings } from '../shared/settings';
 import type { EngineStore } from './engine-store';
-import type { WorkspaceFolders } from './paths';
+import type { WorkspaceFolders } from './workspace-folders';
 
 /** The largest workspace glossary read in an untrusted workspace (the built-in glossary is about 120 KB). */
 export const UNTRUSTED_GLOSSARY_BYTES = 512 * 1024;

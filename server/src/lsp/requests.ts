@@ -19,27 +19,35 @@ import { guarded, type Logger, type ServerContext } from './context';
 import { toRange } from './convert';
 
 export function registerRequests(connection: Connection, context: () => ServerContext | undefined, log: Logger): void {
-  const glossaryOf = async (params: unknown): Promise<Glossary | undefined> => {
-    const ctx = context();
-    if (!ctx) return undefined;
-    return (await ctx.glossaryAt(uriOf(params))).engine.glossary;
-  };
+  /** A request answered with a list made from the glossary of the document it names (or the workspace's). */
+  const fromGlossary = <T>(method: string, name: string, answer: (glossary: Glossary) => T[]) =>
+    connection.onRequest(
+      method,
+      guarded(log, name, [] as T[], async (params: { uri?: string } | undefined) => {
+        const ctx = context();
+        return ctx ? answer((await ctx.glossaryAt(uriOf(params))).engine.glossary) : [];
+      }),
+    );
 
-  connection.onRequest(
-    GlossaryEntriesRequest.method,
-    guarded(log, 'Glossary entries', [] as EntrySummary[], async (params: GlossaryEntriesRequest.Params | undefined) => {
-      const glossary = await glossaryOf(params);
-      if (!glossary) return [];
-      return glossary.entries.map((entry): EntrySummary => ({
-        id: entry.id,
-        term: entry.term,
-        ...(entry.acronym ? { acronym: entry.acronym } : {}),
-        category: entry.category,
-        definition: entry.definition,
-        industries: entry.industries.map((id) => glossary.byId.get(id)?.term ?? id),
-        ...(entry.source ? { source: { ...entry.source } } : {}),
-      }));
-    }),
+  fromGlossary(GlossaryEntriesRequest.method, 'Glossary entries', (glossary) =>
+    glossary.entries.map((entry): EntrySummary => ({
+      id: entry.id,
+      term: entry.term,
+      ...(entry.acronym ? { acronym: entry.acronym } : {}),
+      category: entry.category,
+      definition: entry.definition,
+      industries: entry.industries.map((id) => glossary.byId.get(id)?.term ?? id),
+      ...(entry.source ? { source: { ...entry.source } } : {}),
+    })),
+  );
+
+  fromGlossary(FaqRequest.method, 'FAQ', (glossary) =>
+    glossary.faq.map((item): FaqSummary => ({
+      id: item.id,
+      question: item.question,
+      answer: item.answer,
+      terms: item.terms.map((id) => glossary.byId.get(id)?.term ?? id),
+    })),
   );
 
   connection.onRequest(
@@ -60,20 +68,6 @@ export function registerRequests(connection: Connection, context: () => ServerCo
       if (!snapshot) return null;
       const edit = appendixEdit(snapshot.analysis, snapshot.engine.glossary);
       return { version: snapshot.document.version, range: toRange(snapshot.analysis, edit.start, edit.end), newText: edit.newText };
-    }),
-  );
-
-  connection.onRequest(
-    FaqRequest.method,
-    guarded(log, 'FAQ', [] as FaqSummary[], async (params: FaqRequest.Params | undefined) => {
-      const glossary = await glossaryOf(params);
-      if (!glossary) return [];
-      return glossary.faq.map((item): FaqSummary => ({
-        id: item.id,
-        question: item.question,
-        answer: item.answer,
-        terms: item.terms.map((id) => glossary.byId.get(id)?.term ?? id),
-      }));
     }),
   );
 }

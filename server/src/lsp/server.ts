@@ -24,9 +24,10 @@ import { EngineStore } from './engine-store';
 import { GlossaryReloader, type FileChange } from './glossary-reload';
 import { GlossarySources } from './glossary-sources';
 import { hover } from './hover';
-import { WorkspaceFolders, uriToPath } from './paths';
+import { uriToPath } from './paths';
 import { registerRequests } from './requests';
 import { SettingsStore } from './settings';
+import { WorkspaceFolders } from './workspace-folders';
 
 export function startServer(connection: Connection): void {
   const log: Logger = {

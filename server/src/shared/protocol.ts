@@ -3,16 +3,16 @@
 
 import type { GlossaryProblem } from '../core/types';
 
-/** A glossary problem as the core reports it (1-based line and column, like editors show them). */
-export type GlossaryProblemInfo = GlossaryProblem;
-
 export interface GlossaryStatus {
   /** Number of entries in use. */
   entries: number;
   /** The glossary files in use, in load order (the built-in one first unless it is switched off). */
   files: string[];
-  /** Problems found when loading the glossary; the server keeps the last good glossary meanwhile. */
-  problems: GlossaryProblemInfo[];
+  /**
+   * Problems found when loading the glossary, as the core reports them (1-based line and column, like
+   * editors show them); the server keeps the last good glossary meanwhile.
+   */
+  problems: GlossaryProblem[];
   /**
    * Counts the server's reloads: statuses of an older generation describe glossaries no longer in use.
    * Documents in different folders can use different glossaries (their own discovered files), so

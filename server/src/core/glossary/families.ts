@@ -3,6 +3,7 @@
 // the YAML by scripts/glossary-doc.mjs and checked against it by a test, never written by hand.
 
 import type { Glossary, GlossaryEntry } from '../types';
+import { entryLabel } from './label';
 
 interface Family {
   title: string;
@@ -40,7 +41,6 @@ export function glossaryFamilies(glossary: Glossary): Family[] {
 /** The Markdown of docs/glossary.md. */
 export function glossaryDoc(glossary: Glossary): string {
   const families = glossaryFamilies(glossary);
-  const name = (e: GlossaryEntry) => (e.acronym ? `${e.term} (${e.acronym})` : e.term);
   const flags = (e: GlossaryEntry) =>
     [e.contested ? 'sold both ways' : '', e.wellKnown ? 'well known' : '', e.side ? `a branch of ${e.side.toUpperCase()}` : ''].filter(Boolean).join(', ');
   const lines: string[] = [
@@ -70,10 +70,10 @@ export function glossaryDoc(glossary: Glossary): string {
         else groups.set(key, [e]);
       }
       for (const [industry, entries] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
-        lines.push(`- **${industry}** (${entries.length}): ${entries.map((e) => name(e) + (flags(e) ? ` *(${flags(e)})*` : '')).join(', ')}`);
+        lines.push(`- **${industry}** (${entries.length}): ${entries.map((e) => entryLabel(e) + (flags(e) ? ` *(${flags(e)})*` : '')).join(', ')}`);
       }
     } else {
-      for (const e of f.entries) lines.push(`- ${name(e)}${flags(e) ? ` *(${flags(e)})*` : ''}`);
+      for (const e of f.entries) lines.push(`- ${entryLabel(e)}${flags(e) ? ` *(${flags(e)})*` : ''}`);
     }
     lines.push('');
   }
