@@ -2,11 +2,10 @@
 // SARIF 2.1.0 for code-scanning services. Pure functions from results to text.
 
 import { hasSafeFix } from '../core/apply-fixes';
-import { SEVERITIES } from '../core/engine';
 import { lineStartsOf, oneBasedRange } from '../core/positions';
 import { RULES } from '../core/rules';
 import { REPOSITORY_URL, ruleHelpUri } from '../shared/links';
-import type { Finding, GlossaryProblem, Severity } from '../core/types';
+import { SEVERITIES, type Finding, type GlossaryProblem, type Severity } from '../core/types';
 import { escapeControls } from '../shared/text';
 
 export interface FileResult {

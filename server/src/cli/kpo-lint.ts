@@ -4,10 +4,10 @@
 
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { RULE_SETTINGS, SEVERITIES, createEngine, type Engine, type RuleSetting } from '../core/engine';
+import { createEngine, type Engine } from '../core/engine';
 import { fixAll } from '../core/apply-fixes';
 import { RULES } from '../core/rules';
-import type { Finding, GlossaryProblem, Severity } from '../core/types';
+import { RULE_SETTINGS, SEVERITIES, type Finding, type GlossaryProblem, type RuleSetting, type Severity } from '../core/types';
 import { builtinGlossaryPath, packageVersion, readGlossaryFiles } from '../node/files';
 import { discoverGlossaryFiles } from '../node/discover';
 import { decodeUtf8, encodeUtf8, MB } from '../node/read';

@@ -3,7 +3,7 @@
 // in the quick-fix menu. Edits that overlap an edit already taken are skipped (a second pass of
 // lint-and-fix picks them up); identical edits from several findings are applied once.
 
-import type { Finding, Severity, TextEdit } from './types';
+import { SEVERITIES, type Finding, type Severity, type TextEdit } from './types';
 import { countBefore } from './search';
 
 export interface FixResult {
@@ -182,7 +182,8 @@ class TakenEdits {
   }
 }
 
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+/** Higher is more severe: error 3 … hint 0, from the one order in SEVERITIES. */
+const RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, SEVERITIES.length - 1 - i])) as Record<Severity, number>;
 
 function same(a: TextEdit, b: TextEdit): boolean {
   return a.start === b.start && a.end === b.end && a.newText === b.newText;

@@ -8,7 +8,7 @@ import { applyDirectives } from './directives';
 import { updateAnalysis, type BlockReuse, type TextChange } from './incremental';
 import { isWordCode, nameWords } from './match/normalize';
 import { RULES, type Rule } from './rules';
-import type { Finding, Glossary, GlossaryEntry, GlossaryProblem, Severity } from './types';
+import type { Finding, Glossary, GlossaryEntry, GlossaryProblem, RuleSetting, Severity } from './types';
 import { loadGlossary, type GlossarySource } from './glossary/load';
 import { checkExamples } from './glossary/examples';
 import { lineOf } from './positions';
@@ -16,12 +16,7 @@ import { countBefore } from './search';
 import { documentStyle, styleOf } from './spelling';
 import { documentDefinitions } from './rules/definitions';
 
-/** What a rule can be set to (settings, kpo-lint --rule): a severity, or 'off'. */
-export type RuleSetting = Severity | 'off';
-/** The severities, most severe first: the one order of severities (the CLI's threshold and summary). */
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
-/** Every rule setting, most severe first. */
-export const RULE_SETTINGS: readonly RuleSetting[] = [...SEVERITIES, 'off'];
+export type { RuleSetting } from './types';
 export type { TextChange } from './incremental';
 
 export interface LintOptions {

@@ -2,7 +2,13 @@
 // offsets into the document text (what JavaScript strings and LSP clients count), never lines and
 // columns, so one place (the LSP layer or the CLI) converts them for display.
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+/** The severities, most severe first: the one order of severities (fix-all, the CLI's threshold and summary). */
+export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+/** What a rule can be set to (settings, kpo-lint --rule): a severity, or 'off'. */
+export type RuleSetting = Severity | 'off';
+/** Every rule setting, most severe first. */
+export const RULE_SETTINGS: readonly RuleSetting[] = [...SEVERITIES, 'off'];
 
 /** Replace the text between `start` and `end` (UTF-16 offsets, end exclusive) with `newText`. */
 export interface TextEdit {

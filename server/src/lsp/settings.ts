@@ -5,8 +5,8 @@
 // type falls back to the default instead of reaching the engine.
 
 import type { Connection } from 'vscode-languageserver';
-import { RULE_SETTINGS, type RuleSetting } from '../core/engine';
 import { RULES } from '../core/rules';
+import { RULE_SETTINGS, type RuleSetting } from '../core/types';
 import { DEFAULT_SETTINGS, SECTION, type Settings } from '../shared/settings';
 
 export class SettingsStore {

@@ -2,9 +2,9 @@
 // (reads them per document through workspace/configuration). A unit test checks that package.json's
 // contributes.configuration matches these names, types and defaults, so the two never drift.
 
-import type { RuleSetting } from '../core/engine';
+import type { RuleSetting } from '../core/types';
 
-// One type for a rule's level, the engine's own (a type-only import: the client bundle gets no engine).
+// One type for a rule's level, the core's own.
 export type { RuleSetting };
 
 export interface Settings {
