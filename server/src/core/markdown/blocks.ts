@@ -3,62 +3,21 @@
 // code, HTML block, table), as in CommonMark's block-structure algorithm. Prose blocks are
 // recorded with where their inline content lies; the inline scanner reads them afterwards, once
 // every link reference definition in the document is known.
+//
+// Here: the line algorithm and the leaves. Beside it: the reading position (line-cursor.ts), the
+// containers (containers.ts), front matter (front-matter.ts), table rows (tables.ts), footnote
+// labels (footnotes.ts), link reference definitions (definitions.ts), directive comments in HTML
+// blocks (html-block-comments.ts) and what is handed to the inline scanner (block-specs.ts).
 
-import { isAsciiDigit, isSpaceOrTab, normalizeLabel, CR, LF, SPACE, TAB } from './chars';
-import { HtmlKind, htmlBlockEndsIn, htmlBlockStart, NextFinder } from './html';
-import { parseDefinitions } from './definitions';
-import { parseDirective, type Directive } from '../directives';
-
-export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-row';
-
-export interface BlockOut {
-  kind: BlockKind;
-  start: number;
-  end: number;
-  segments: { start: number; end: number; continues: boolean }[];
-  headingLevel?: number;
-  listDepth?: number;
-  tableHeader?: boolean;
-  quoteDepth?: number;
-}
-
-/**
- * Where each block's inline content is, in parallel arrays (one entry per block, in document
- * order): the content range, the container prefixes inside it (absolute offset pairs, to blank
- * out) or null, the table cells (absolute offset pairs) or null for text blocks, and whether a
- * leading task checkbox is markup (first paragraph of a list item).
- */
-export class ContentSpecs {
-  readonly block: BlockOut[] = [];
-  readonly from: number[] = [];
-  readonly to: number[] = [];
-  readonly holes: Array<number[] | null> = [];
-  readonly cells: Array<number[] | null> = [];
-  readonly task: boolean[] = [];
-  add(block: BlockOut, from: number, to: number, holes: number[] | null, cells: number[] | null, task: boolean): void {
-    this.block.push(block);
-    this.from.push(from);
-    this.to.push(to);
-    this.holes.push(holes);
-    this.cells.push(cells);
-    this.task.push(task);
-  }
-}
-
-const QUOTE = 0;
-const ITEM = 1;
-const FOOTNOTE = 2;
-
-interface Container {
-  type: number;
-  /** Columns of indentation that continue the container (list items, footnotes). */
-  contentIndent: number;
-  hasChildren: boolean;
-  markerStart: number;
-  markerLine: number;
-  /** List items: whether a task checkbox may start the first paragraph (see openPara). */
-  taskOk: boolean;
-}
+import { isAsciiDigit, isSpaceOrTab } from './chars';
+import { HtmlKind, htmlBlockEndsIn, htmlBlockStart } from './html';
+import { HtmlBlockComments } from './html-block-comments';
+import { afterDefinitions } from './definitions';
+import type { Directive } from '../directives';
+import { ContentSpecs, type BlockKind, type BlockOut } from './block-specs';
+import { ContainerStack, ITEM, QUOTE } from './containers';
+import { frontMatterEnd } from './front-matter';
+import { delimiterCells, headerCells, mayBeDelimiterRow, rowCells } from './tables';
 
 const L_NONE = 0;
 const L_PARA = 1;
@@ -67,33 +26,12 @@ const L_ICODE = 3;
 const L_HTML = 4;
 const L_TABLE = 5;
 
-export class BlockParser {
+export class BlockParser extends ContainerStack {
   readonly specs = new ContentSpecs();
   readonly definitions = new Set<string>();
-  readonly footnotes = new Set<string>();
   /** Longest normalized definition label. */
   maxLabel = 0;
 
-  private readonly len: number;
-  // Current line.
-  private lineStart = 0;
-  private lineEnd = 0;
-  private nextLine = 0;
-  private lfPos = -1;
-  private crPos = -1;
-  // Position within the line.
-  private offset = 0;
-  private column = 0;
-  private partialTab = false;
-  private nn = 0;
-  private nnCol = 0;
-  private nnLine = -1;
-  private indent = 0;
-  private blank = false;
-  private prefixHasMarker = false;
-  // Containers.
-  private readonly stack: Container[] = [];
-  private matched = 0;
   // The open leaf.
   private leaf = L_NONE;
   private paraFrom = 0;
@@ -107,26 +45,18 @@ export class BlockParser {
   private fenceChar = 0;
   private fenceLen = 0;
   private htmlKind: HtmlKind = HtmlKind.None;
-  private htmlComments = false;
-  private commentOpen = -1;
   private tableExpectDelim = false;
+  private readonly htmlComments: HtmlBlockComments;
 
-  private readonly commentStartFinder = new NextFinder('<!--');
-  private readonly commentEndFinder = new NextFinder('-->');
-
-  constructor(
-    private readonly text: string,
-    private readonly directives: Directive[],
-  ) {
-    this.len = text.length;
-    this.commentStartFinder.reset(text);
-    this.commentEndFinder.reset(text);
+  constructor(text: string, directives: Directive[]) {
+    super(text);
+    this.htmlComments = new HtmlBlockComments(text, directives);
   }
 
   run(): void {
     let pos = 0;
     if (this.len > 0 && this.text.charCodeAt(0) === 0xfeff) pos = 1;
-    pos = this.frontMatter(pos);
+    pos = frontMatterEnd(this.text, pos);
     while (pos < this.len) {
       this.setLine(pos);
       this.processLine();
@@ -137,122 +67,7 @@ export class BlockParser {
   }
 
   // ----------------------------------------------------------------------------------------------
-  // Lines and columns
-
-  private setLine(pos: number): void {
-    const text = this.text;
-    if (this.lfPos < pos) {
-      this.lfPos = text.indexOf('\n', pos);
-      if (this.lfPos < 0) this.lfPos = this.len;
-    }
-    if (this.crPos < pos) {
-      this.crPos = text.indexOf('\r', pos);
-      if (this.crPos < 0) this.crPos = this.len;
-    }
-    const end = this.lfPos < this.crPos ? this.lfPos : this.crPos;
-    this.lineStart = pos;
-    this.lineEnd = end;
-    this.nextLine =
-      end >= this.len ? this.len : text.charCodeAt(end) === CR && end + 1 < this.len && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
-    this.offset = pos;
-    this.column = 0;
-    this.partialTab = false;
-    this.nnLine = -1;
-  }
-
-  private findNextNonspace(): void {
-    if (this.nnLine === this.lineStart && this.offset <= this.nn) {
-      this.indent = this.nnCol - this.column;
-      return;
-    }
-    const text = this.text;
-    const end = this.lineEnd;
-    let i = this.offset;
-    let cols = this.column;
-    while (i < end) {
-      const c = text.charCodeAt(i);
-      if (c === SPACE) {
-        i++;
-        cols++;
-      } else if (c === TAB) {
-        i++;
-        cols += 4 - (cols % 4);
-      } else break;
-    }
-    this.blank = i >= end;
-    this.nn = i;
-    this.nnCol = cols;
-    this.nnLine = this.lineStart;
-    this.indent = cols - this.column;
-  }
-
-  private advanceNextNonspace(): void {
-    this.offset = this.nn;
-    this.column = this.nnCol;
-    this.partialTab = false;
-  }
-
-  private advanceOffset(count: number, columns: boolean): void {
-    const text = this.text;
-    while (count > 0 && this.offset < this.lineEnd) {
-      const c = text.charCodeAt(this.offset);
-      if (c === TAB) {
-        const toTab = 4 - (this.column % 4);
-        if (columns) {
-          this.partialTab = toTab > count;
-          const adv = toTab > count ? count : toTab;
-          this.column += adv;
-          if (!this.partialTab) this.offset++;
-          count -= adv;
-        } else {
-          this.partialTab = false;
-          this.column += toTab;
-          this.offset++;
-          count--;
-        }
-      } else {
-        this.partialTab = false;
-        this.offset++;
-        this.column++;
-        count--;
-      }
-    }
-  }
-
-  // ----------------------------------------------------------------------------------------------
   // The line algorithm
-
-  /** Matches the open containers against the current line; returns how many continue. */
-  private matchContainers(): number {
-    const text = this.text;
-    const stack = this.stack;
-    this.prefixHasMarker = false;
-    let i = 0;
-    for (; i < stack.length; i++) {
-      const ct = stack[i];
-      this.findNextNonspace();
-      if (ct.type === QUOTE) {
-        if (this.indent <= 3 && !this.blank && text.charCodeAt(this.nn) === 62) {
-          this.advanceNextNonspace();
-          this.advanceOffset(1, false);
-          if (this.offset < this.lineEnd && isSpaceOrTab(text.charCodeAt(this.offset))) this.advanceOffset(1, true);
-          this.prefixHasMarker = true;
-        } else break;
-      } else if (ct.type === ITEM) {
-        if (this.blank) {
-          if (!ct.hasChildren) break;
-          this.advanceNextNonspace();
-        } else if (this.indent >= ct.contentIndent) {
-          this.advanceOffset(ct.contentIndent, true);
-        } else break;
-      } else {
-        if (this.blank) this.advanceNextNonspace();
-        else if (this.indent >= 4) this.advanceOffset(4, true);
-        else break;
-      }
-    }
-    return i;
-  }
 
   private processLine(): void {
     const text = this.text;
@@ -391,123 +206,11 @@ export class BlockParser {
     this.openPara(contentStart, first);
   }
 
-  /**
-   * Before a new block: closes the open leaf and the containers that did not continue, and marks
-   * the innermost container as having children. Returns whether the new block is its first child.
-   */
-  private prepare(): boolean {
-    this.closeLeaf();
-    if (this.stack.length > this.matched) this.stack.length = this.matched;
-    const n = this.stack.length;
-    if (n === 0) return false;
-    const top = this.stack[n - 1];
-    const first = !top.hasChildren;
-    top.hasChildren = true;
-    return first;
-  }
-
-  private pushContainer(type: number, contentIndent: number, markerStart: number, taskOk = false): void {
-    this.stack.push({ type, contentIndent, hasChildren: false, markerStart, markerLine: this.lineStart, taskOk });
-    this.matched = this.stack.length;
-  }
-
-  private closeLeaf(): void {
+  protected closeLeaf(): void {
     if (this.leaf === L_PARA) this.finishPara(0, -1);
-    else if (this.leaf === L_HTML) this.commentOpen = -1;
+    else if (this.leaf === L_HTML) this.htmlComments.close();
     this.leaf = L_NONE;
     this.tableExpectDelim = false;
-  }
-
-  // ----------------------------------------------------------------------------------------------
-  // Containers
-
-  private listStart(nn: number, interrupting: boolean): boolean {
-    const text = this.text;
-    const end = this.lineEnd;
-    const c = text.charCodeAt(nn);
-    let markerLen: number;
-    let ordered = false;
-    let one = false;
-    if (c === 42 || c === 43 || c === 45) {
-      markerLen = 1;
-    } else {
-      let q = nn;
-      while (q < end && q - nn < 9 && isAsciiDigit(text.charCodeAt(q))) q++;
-      if (q >= end) return false;
-      const d = text.charCodeAt(q);
-      if (d !== 46 && d !== 41) return false;
-      markerLen = q - nn + 1;
-      ordered = true;
-      one = q - nn === 1 && c === 49;
-    }
-    const after = nn + markerLen;
-    if (after < end && !isSpaceOrTab(text.charCodeAt(after))) return false;
-    if (interrupting) {
-      if (ordered && !one) return false;
-      let q = after;
-      while (q < end && isSpaceOrTab(text.charCodeAt(q))) q++;
-      if (q >= end) return false;
-    }
-    const markerOffset = this.indent;
-    this.prepare();
-    this.advanceNextNonspace();
-    this.advanceOffset(markerLen, true);
-    const spacesStartCol = this.column;
-    const spacesStartOffset = this.offset;
-    do {
-      this.advanceOffset(1, true);
-    } while (this.column - spacesStartCol < 5 && this.offset < end && isSpaceOrTab(text.charCodeAt(this.offset)));
-    const blankItem = this.offset >= end;
-    const spacesAfter = this.column - spacesStartCol;
-    let padding: number;
-    if (spacesAfter >= 5 || spacesAfter < 1 || blankItem) {
-      padding = markerLen + 1;
-      this.column = spacesStartCol;
-      this.offset = spacesStartOffset;
-      this.partialTab = false;
-      if (this.offset < end && isSpaceOrTab(text.charCodeAt(this.offset))) this.advanceOffset(1, true);
-    } else {
-      padding = markerLen + spacesAfter;
-    }
-    // GFM (micromark) reads a task checkbox in an item that starts with a blank line only when
-    // nothing, not even whitespace, follows the marker.
-    this.pushContainer(ITEM, markerOffset + padding, nn, !blankItem || after >= end);
-    return true;
-  }
-
-  /** `[^label]:` starting a footnote definition. */
-  private footnoteStart(nn: number): boolean {
-    const text = this.text;
-    const end = this.lineEnd;
-    if (nn + 1 >= end || text.charCodeAt(nn + 1) !== 94) return false;
-    let p = nn + 2;
-    let size = 0;
-    for (;;) {
-      if (p >= end) return false;
-      const c = text.charCodeAt(p);
-      if (size > 999 || c === 91 || isSpaceOrTab(c)) return false;
-      if (c === 93) {
-        if (size === 0) return false;
-        break;
-      }
-      size++;
-      p++;
-      if (c === 92 && p < end) {
-        const d = text.charCodeAt(p);
-        if (d === 91 || d === 92 || d === 93) {
-          size++;
-          p++;
-        }
-      }
-    }
-    if (p + 1 >= end || text.charCodeAt(p + 1) !== 58) return false;
-    this.footnotes.add(normalizeLabel(text.slice(nn + 2, p)));
-    this.prepare();
-    this.advanceNextNonspace();
-    this.advanceOffset(p + 2 - nn, false);
-    while (this.offset < end && isSpaceOrTab(text.charCodeAt(this.offset))) this.advanceOffset(1, false);
-    this.pushContainer(FOOTNOTE, 4, nn);
-    return true;
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -576,9 +279,8 @@ export class BlockParser {
     this.prepare();
     this.leaf = L_HTML;
     this.htmlKind = start.kind;
-    this.htmlComments = start.commentsAreComments;
-    this.commentOpen = -1;
-    this.scanComments(nn, this.lineEnd);
+    this.htmlComments.open(start.commentsAreComments);
+    this.htmlComments.scan(nn, this.lineEnd);
     if (start.kind <= HtmlKind.Cdata && htmlBlockEndsIn(start.kind, this.text, start.endSearchFrom, this.lineEnd)) {
       this.closeLeaf();
     }
@@ -586,29 +288,9 @@ export class BlockParser {
   }
 
   private htmlLine(from: number): void {
-    this.scanComments(from, this.lineEnd);
+    this.htmlComments.scan(from, this.lineEnd);
     if (this.htmlKind <= HtmlKind.Cdata && htmlBlockEndsIn(this.htmlKind, this.text, from, this.lineEnd)) {
       this.closeLeaf();
-    }
-  }
-
-  /** Finds `<!-- … -->` comments in an HTML block's text[from, to), for directives. */
-  private scanComments(from: number, to: number): void {
-    if (!this.htmlComments) return;
-    let p = from;
-    while (p < to) {
-      if (this.commentOpen < 0) {
-        const k = this.commentStartFinder.find(p);
-        if (k < 0 || k >= to) return;
-        this.commentOpen = k;
-        p = k + 2;
-      }
-      const e = this.commentEndFinder.find(p);
-      if (e < 0 || e + 3 > to) return;
-      const d = parseDirective(this.text, this.commentOpen, e + 3);
-      if (d) this.directives.push(d);
-      this.commentOpen = -1;
-      p = e + 3;
     }
   }
 
@@ -684,29 +366,13 @@ export class BlockParser {
     let holes = this.paraHoles;
     let start = this.paraStart;
     if (text.charCodeAt(from) === 91 /* [ */) {
-      let rest: number;
-      if (holes === null) rest = parseDefinitions(text, from, to, this.definitions);
-      else {
-        const masked = maskHoles(text, from, to, holes);
-        rest = from + parseDefinitions(masked, 0, masked.length, this.definitions);
-      }
+      const rest = afterDefinitions(text, from, to, holes, this.definitions);
       this.noteLabels();
-      if (rest > from) {
-        if (rest >= to) return false;
-        // The paragraph proper starts on the line after the last definition.
-        let k = 0;
-        if (holes !== null) {
-          while (k < holes.length && holes[k + 1] <= rest) k += 2;
-          if (k < holes.length && holes[k] <= rest) {
-            rest = holes[k + 1];
-            k += 2;
-          }
-        }
-        while (rest < to && (text.charCodeAt(rest) === SPACE || text.charCodeAt(rest) === TAB)) rest++;
-        if (rest >= to) return false;
-        from = rest;
-        start = rest;
-        if (holes !== null) holes = k < holes.length ? holes.slice(k) : null;
+      if (rest === null) return false;
+      if (rest.from > from) {
+        from = rest.from;
+        start = rest.from;
+        holes = rest.holes;
       }
     }
     const block = this.newBlock(level > 0 ? 'heading' : this.paraListItem && from === this.paraFrom ? 'list-item' : 'paragraph', start, end >= 0 ? end : to);
@@ -738,122 +404,21 @@ export class BlockParser {
 
   // Tables
 
-  /** Whether the line from s is a table header row whose delimiter row follows. */
+  /** Whether the line from s is a table header row whose delimiter row follows (tables.ts counts the cells). */
   private tableHeader(s: number): boolean {
     // Cheap test first: after container markers, the next line must start like a delimiter row.
-    const text = this.text;
-    let q = this.nextLine;
-    if (q >= this.len) return false;
-    for (;;) {
-      const c = q < this.len ? text.charCodeAt(q) : -1;
-      if (c === SPACE || c === TAB || c === 62 /* > */) q++;
-      else if (c === 124 || c === 45 || c === 58) break; // | - :
-      else return false;
-    }
-    const size = this.headerCells(s, this.lineEnd);
+    if (!mayBeDelimiterRow(this.text, this.nextLine)) return false;
+    const size = headerCells(this.text, s, this.lineEnd);
     if (size < 0) return false;
-    // Look at the next line without consuming it.
-    const saved = [
-      this.lineStart, this.lineEnd, this.nextLine, this.offset, this.column, this.nn, this.nnCol, this.nnLine, this.indent,
-    ];
-    const savedPartial = this.partialTab;
-    const savedBlank = this.blank;
-    const savedMarker = this.prefixHasMarker;
-    const savedMatched = this.matched;
-    this.setLine(this.nextLine);
-    let ok = this.matchContainers() === this.stack.length;
-    if (ok) {
+    return this.peekNextLine(() => {
+      if (this.matchContainers() !== this.stack.length) return false;
       this.findNextNonspace();
+      const text = this.text;
       const nn = this.nn;
       // `- | -` would fit a delimiter row, but a list item starts there first.
       const item = text.charCodeAt(nn) === 45 && nn + 1 < this.lineEnd && isSpaceOrTab(text.charCodeAt(nn + 1));
-      ok = !this.blank && !item && this.indent <= 3 && this.delimiterCells(nn, this.lineEnd) === size;
-    }
-    [this.lineStart, this.lineEnd, this.nextLine, this.offset, this.column, this.nn, this.nnCol, this.nnLine, this.indent] = saved;
-    this.partialTab = savedPartial;
-    this.blank = savedBlank;
-    this.prefixHasMarker = savedMarker;
-    this.matched = savedMatched;
-    return ok;
-  }
-
-  /** Cell count of a header row (micromark's rules), or -1. */
-  private headerCells(s: number, e: number): number {
-    const text = this.text;
-    let size = 0;
-    let sizeB = 0;
-    let seen = false;
-    let p = s;
-    if (text.charCodeAt(p) !== 124) {
-      seen = true;
-      sizeB++;
-    }
-    for (;;) {
-      if (p >= e) return sizeB > 1 ? size : -1;
-      let c = text.charCodeAt(p);
-      if (isSpaceOrTab(c)) {
-        p++;
-        continue;
-      }
-      sizeB++;
-      if (seen) {
-        seen = false;
-        size++;
-      }
-      if (c === 124) {
-        seen = true;
-        p++;
-        continue;
-      }
-      while (p < e) {
-        c = text.charCodeAt(p);
-        if (c === 124 || isSpaceOrTab(c)) break;
-        p++;
-        if (c === 92 && p < e) {
-          const d = text.charCodeAt(p);
-          if (d === 92 || d === 124) p++;
-        }
-      }
-    }
-  }
-
-  /** Cell count of a delimiter row, or -1. */
-  private delimiterCells(s: number, e: number): number {
-    const text = this.text;
-    let sizeB = 0;
-    let seen = false;
-    let p = s;
-    for (;;) {
-      // Before a cell.
-      let c = p < e ? text.charCodeAt(p) : -1;
-      if (c === 124) {
-        seen = true;
-        p++;
-        while (p < e && isSpaceOrTab(text.charCodeAt(p))) p++;
-        c = p < e ? text.charCodeAt(p) : -1;
-      } else if (c !== 45 && c !== 58) {
-        return -1;
-      }
-      if (c === -1) return seen ? sizeB : -1;
-      if (c === 58) {
-        sizeB++;
-        seen = true;
-        p++;
-        if (p >= e || text.charCodeAt(p) !== 45) return -1;
-      } else if (c === 45) {
-        sizeB++;
-      } else {
-        return -1;
-      }
-      while (p < e && text.charCodeAt(p) === 45) p++;
-      if (p < e && text.charCodeAt(p) === 58) {
-        seen = true;
-        p++;
-      }
-      while (p < e && isSpaceOrTab(text.charCodeAt(p))) p++;
-      if (p >= e) return seen ? sizeB : -1;
-      if (text.charCodeAt(p) !== 124) return -1;
-    }
+      return !this.blank && !item && this.indent <= 3 && delimiterCells(text, nn, this.lineEnd) === size;
+    });
   }
 
   private openTable(s: number): void {
@@ -863,94 +428,9 @@ export class BlockParser {
   }
 
   private addTableRow(s: number, header: boolean): void {
-    const text = this.text;
-    let e = this.lineEnd;
-    while (e > s && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
-    const cells: number[] = [];
-    let p = s;
-    if (p < e && text.charCodeAt(p) === 124) p++;
-    let cellStart = p;
-    while (p < e) {
-      const c = text.charCodeAt(p);
-      if (c === 92 && p + 1 < e) {
-        const d = text.charCodeAt(p + 1);
-        if (d === 124 || d === 92) {
-          p += 2;
-          continue;
-        }
-      }
-      if (c === 124) {
-        pushCell(text, cells, cellStart, p);
-        cellStart = ++p;
-        continue;
-      }
-      p++;
-    }
-    pushCell(text, cells, cellStart, e);
+    const row = rowCells(this.text, s, this.lineEnd);
     const block = this.newBlock('table-row', s, this.lineEnd);
     block.tableHeader = header;
-    if (cells.length > 0) this.specs.add(block, s, e, null, cells, false);
+    if (row.cells.length > 0) this.specs.add(block, s, row.end, null, row.cells, false);
   }
-
-  // Front matter
-
-  /** Skips YAML (`---`) or TOML (`+++`) front matter at the start; returns where blocks begin. */
-  private frontMatter(pos: number): number {
-    const end = this.frontMatterEnd(pos);
-    // The line-ending cache ran ahead; start it again.
-    this.lfPos = this.crPos = -1;
-    return end;
-  }
-
-  private frontMatterEnd(pos: number): number {
-    const text = this.text;
-    const c = text.charCodeAt(pos);
-    if (c !== 45 && c !== 43) return pos;
-    const fence = c === 45 ? '---' : '+++';
-    if (!text.startsWith(fence, pos) || !restIsBlank(text, pos + 3, this.lineEndAt(pos))) return pos;
-    let p = this.nextLineAt(pos);
-    while (p < this.len) {
-      const e = this.lineEndAt(p);
-      if ((text.startsWith(fence, p) || (c === 45 && text.startsWith('...', p))) && restIsBlank(text, p + 3, e)) {
-        return this.nextLineAt(p);
-      }
-      p = this.nextLineAt(p);
-    }
-    return pos;
-  }
-
-  private lineEndAt(pos: number): number {
-    this.setLine(pos);
-    return this.lineEnd;
-  }
-
-  private nextLineAt(pos: number): number {
-    this.setLine(pos);
-    return this.nextLine;
-  }
-}
-
-function restIsBlank(text: string, p: number, end: number): boolean {
-  while (p < end && isSpaceOrTab(text.charCodeAt(p))) p++;
-  return p >= end;
-}
-
-function pushCell(text: string, cells: number[], a: number, b: number): void {
-  while (a < b && isSpaceOrTab(text.charCodeAt(a))) a++;
-  while (b > a && isSpaceOrTab(text.charCodeAt(b - 1))) b--;
-  if (a < b) cells.push(a, b);
-}
-
-/** text[from, to) with the hole ranges (absolute pairs) replaced by spaces: same length. */
-export function maskHoles(text: string, from: number, to: number, holes: number[]): string {
-  let out = '';
-  let p = from;
-  for (let k = 0; k < holes.length; k += 2) {
-    const hs = holes[k] < p ? p : holes[k];
-    const he = holes[k + 1] > to ? to : holes[k + 1];
-    if (hs >= he) continue;
-    out += text.slice(p, hs) + ' '.repeat(he - hs);
-    p = he;
-  }
-  return out + text.slice(p, to);
 }

@@ -1,7 +1,8 @@
 // Link reference definitions (`[label]: destination "title"`) and the pieces they share with
 // inline links: labels, destinations and titles, as micromark's factories parse them.
 
-import { isAsciiControl, isSpaceOrTab, isWhitespace, normalizeLabel, CR, LF } from './chars';
+import { isAsciiControl, isSpaceOrTab, isWhitespace, normalizeLabel, CR, LF, SPACE, TAB } from './chars';
+import { maskHoles } from './block-specs';
 
 /** Longest label content CommonMark accepts (in characters, line endings not counted). */
 const LABEL_MAX = 999;
@@ -186,4 +187,52 @@ export function parseDefinitions(src: string, from: number, to: number, defs: Se
     if (end >= to) return to;
     p = end + (src.charCodeAt(end) === CR && end + 1 < to && src.charCodeAt(end + 1) === LF ? 2 : 1);
   }
+}
+
+/**
+ * Takes the link reference definitions off the start of a paragraph's content text[from, to), whose
+ * container prefixes are `holes` (absolute offset pairs, or null), adding their labels to `defs`. Returns
+ * the content left ({from, holes} as given when there are no definitions), or null when the
+ * definitions were all the paragraph held.
+ */
+export function afterDefinitions(text: string, from: number, to: number, holes: number[] | null, defs: Set<string>): { from: number; holes: number[] | null } | null {
+  let rest: number;
+  if (holes === null) rest = parseDefinitions(text, from, to, defs);
+  else {
+    const masked = maskHoles(text, from, to, holes);
+    rest = from + parseDefinitions(masked, 0, masked.length, defs);
+  }
+  if (rest <= from) return { from, holes };
+  if (rest >= to) return null;
+  // The paragraph proper starts on the line after the last definition.
+  let k = 0;
+  if (holes !== null) {
+    while (k < holes.length && holes[k + 1] <= rest) k += 2;
+    if (k < holes.length && holes[k] <= rest) {
+      rest = holes[k + 1];
+      k += 2;
+    }
+  }
+  while (rest < to && (text.charCodeAt(rest) === SPACE || text.charCodeAt(rest) === TAB)) rest++;
+  if (rest >= to) return null;
+  return { from: rest, holes: holes !== null && k < holes.length ? holes.slice(k) : null };
+}
+
+/** An inline link's `(destination "title")` at j (which holds `(`); returns its end or -1. */
+export function matchResource(src: string, j: number, to: number, memo: TitleMemo): number {
+  let p = j + 1;
+  while (p < to && isWhitespace(src.charCodeAt(p))) p++;
+  if (p < to && src.charCodeAt(p) === 41) return p + 1;
+  p = matchDestination(src, p, to, 32);
+  if (p < 0) return -1;
+  if (p < to && isWhitespace(src.charCodeAt(p))) {
+    while (p < to && isWhitespace(src.charCodeAt(p))) p++;
+    const c = p < to ? src.charCodeAt(p) : -1;
+    if (c === 34 || c === 39 || c === 40) {
+      p = matchTitle(src, p, to, memo);
+      if (p < 0) return -1;
+      while (p < to && isWhitespace(src.charCodeAt(p))) p++;
+    }
+  }
+  return p < to && src.charCodeAt(p) === 41 ? p + 1 : -1;
 }

@@ -1,16 +1,9 @@
-// HTML in Markdown: the start and end conditions of HTML blocks, inline HTML (tags, comments,
-// processing instructions, declarations, CDATA) and `<…>` autolinks. (The `kpo-…` directive comments
-// found in it are read by core/directives.ts.)
+// HTML in Markdown: the start and end conditions of HTML blocks and inline HTML (tags, comments,
+// processing instructions, declarations, CDATA). (The `kpo-…` directive comments found in it are read
+// by core/directives.ts; `<…>` autolinks are in autolink.ts.)
 // The state machines follow CommonMark 0.31 as micromark implements it.
 
-import {
-  isAsciiAlpha,
-  isAsciiAlphanumeric,
-  isAsciiAtext,
-  isAsciiControl,
-  isSpaceOrTab,
-  isWhitespace,
-} from './chars';
+import { isAsciiAlpha, isAsciiAlphanumeric, isSpaceOrTab, isWhitespace } from './chars';
 
 const BLOCK_NAMES = new Set([
   'address', 'article', 'aside', 'base', 'basefont', 'blockquote', 'body', 'caption', 'center', 'col',
@@ -263,16 +256,16 @@ export const enum InlineHtml {
   Other = 3,
 }
 
-/** Result of matchInlineHtml: end offset (exclusive) or -1; kind in `lastInlineHtmlKind`. */
-export let lastInlineHtmlKind: InlineHtml = InlineHtml.Tag;
+/** Inline HTML found by matchInlineHtml: where it ends (after the closing `>`) and what it is. */
+export interface InlineHtmlMatch {
+  end: number;
+  kind: InlineHtml;
+}
 
-/**
- * Inline HTML starting at `i` (which holds `<`), per micromark's html-text. Returns the offset
- * after the closing `>`, or -1.
- */
-export function matchInlineHtml(src: string, i: number, to: number, finders: InlineHtmlFinders): number {
+/** Inline HTML starting at `i` (which holds `<`), per micromark's html-text; null if there is none. */
+export function matchInlineHtml(src: string, i: number, to: number, finders: InlineHtmlFinders): InlineHtmlMatch | null {
   let p = i + 1;
-  if (p >= to) return -1;
+  if (p >= to) return null;
   let c = src.charCodeAt(p);
   if (c === 33 /* ! */) {
     p++;
@@ -280,36 +273,38 @@ export function matchInlineHtml(src: string, i: number, to: number, finders: Inl
     if (c === 45) {
       if (p + 1 < to && src.charCodeAt(p + 1) === 45) {
         const k = finders.comment.find(p);
-        if (k < 0 || k + 3 > to) return -1;
-        lastInlineHtmlKind = InlineHtml.Comment;
-        return k + 3;
+        if (k < 0 || k + 3 > to) return null;
+        return { end: k + 3, kind: InlineHtml.Comment };
       }
-      return -1;
+      return null;
     }
     if (c === 91) {
       if (p + 7 <= to && src.startsWith('CDATA[', p + 1)) {
         const k = finders.cdata.find(p + 7);
-        if (k < 0 || k + 3 > to) return -1;
-        lastInlineHtmlKind = InlineHtml.Other;
-        return k + 3;
+        if (k < 0 || k + 3 > to) return null;
+        return { end: k + 3, kind: InlineHtml.Other };
       }
-      return -1;
+      return null;
     }
     if (isAsciiAlpha(c)) {
       const k = finders.gt.find(p);
-      if (k < 0 || k >= to) return -1;
-      lastInlineHtmlKind = InlineHtml.Other;
-      return k + 1;
+      if (k < 0 || k >= to) return null;
+      return { end: k + 1, kind: InlineHtml.Other };
     }
-    return -1;
+    return null;
   }
   if (c === 63 /* ? */) {
     const k = finders.instruction.find(p + 1);
-    if (k < 0 || k + 2 > to) return -1;
-    lastInlineHtmlKind = InlineHtml.Other;
-    return k + 2;
+    if (k < 0 || k + 2 > to) return null;
+    return { end: k + 2, kind: InlineHtml.Other };
   }
-  lastInlineHtmlKind = InlineHtml.Tag;
+  const end = matchTag(src, p, to);
+  return end < 0 ? null : { end, kind: InlineHtml.Tag };
+}
+
+/** The rest of an open or closing tag, from `p` right after its `<`; returns the offset after its `>`, or -1. */
+function matchTag(src: string, p: number, to: number): number {
+  let c = src.charCodeAt(p);
   if (c === 47 /* / */) {
     p++;
     c = p < to ? src.charCodeAt(p) : -1;
@@ -380,73 +375,5 @@ export function matchInlineHtml(src: string, i: number, to: number, finders: Inl
       continue;
     }
     return c === 62 ? p + 1 : -1;
-  }
-}
-
-/** A `<scheme:…>` or `<a@b.c>` autolink starting at `i`; returns the offset after `>`, or -1. */
-export function matchAutolink(src: string, i: number, to: number): number {
-  let p = i + 1;
-  if (p >= to) return -1;
-  let c = src.charCodeAt(p);
-  if (isAsciiAlpha(c)) {
-    // Scheme: 2-32 characters of [A-Za-z0-9+.-] after a letter, then `:`.
-    let q = p + 1;
-    while (q < to) {
-      const d = src.charCodeAt(q);
-      if (d === 43 || d === 45 || d === 46 || isAsciiAlphanumeric(d)) q++;
-      else break;
-    }
-    const size = q - p;
-    if (size >= 2 && size <= 32 && q < to && src.charCodeAt(q) === 58) {
-      q++;
-      while (q < to) {
-        const d = src.charCodeAt(q);
-        if (d === 62) return q + 1;
-        if (d === 32 || d === 60 || isAsciiControl(d)) break;
-        q++;
-      }
-      // Not a URL autolink; the characters so far may still be an email's atext, but a `:` is not atext.
-      return -1;
-    }
-  } else if (c === 64 /* @ */) {
-    return -1;
-  }
-  // Email autolink.
-  while (p < to) {
-    c = src.charCodeAt(p);
-    if (c === 64) break;
-    if (!isAsciiAtext(c)) return -1;
-    p++;
-  }
-  if (p >= to) return -1;
-  p++; // @
-  const AT_SIGN_OR_DOT = 0;
-  const LABEL = 1;
-  const VALUE = 2;
-  let state = AT_SIGN_OR_DOT;
-  let size = 0;
-  for (;;) {
-    c = p < to ? src.charCodeAt(p) : -1;
-    if (state === AT_SIGN_OR_DOT) {
-      if (!isAsciiAlphanumeric(c)) return -1;
-      state = LABEL;
-    } else if (state === LABEL) {
-      if (c === 46) {
-        p++;
-        size = 0;
-        state = AT_SIGN_OR_DOT;
-      } else if (c === 62) {
-        return p + 1;
-      } else {
-        state = VALUE;
-      }
-    } else {
-      if ((c === 45 || isAsciiAlphanumeric(c)) && size++ < 63) {
-        p++;
-        state = c === 45 ? VALUE : LABEL;
-      } else {
-        return -1;
-      }
-    }
   }
 }

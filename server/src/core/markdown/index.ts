@@ -53,13 +53,12 @@
 // when the delimiter row has one (`a` + `|-|`); a task checkbox in an item that starts with a
 // blank line counts only when nothing, not even a space, follows the marker.
 
-import { BlockParser, maskHoles } from './blocks';
+import { BlockParser } from './blocks';
+import { maskHoles, type BlockKind } from './block-specs';
 import { InlineScanner, InlineContext } from './inline';
 import type { Directive } from '../directives';
 
-export type { Directive };
-
-export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-row';
+export type { BlockKind, Directive };
 
 export interface Segment {
   start: number;

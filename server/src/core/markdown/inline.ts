@@ -5,16 +5,12 @@
 // links, and bare URLs are not recognized inside a link label that is still open.
 
 import { isAsciiPunctuation, isGfmAtext, isWhitespace, normalizeLabel, CR, LF } from './chars';
-import {
-  createInlineHtmlFinders,
-  InlineHtml,
-  InlineHtmlFinders,
-  matchAutolink,
-  matchInlineHtml,
-  lastInlineHtmlKind,
-} from './html';
+import { createInlineHtmlFinders, InlineHtml, InlineHtmlFinders, matchInlineHtml } from './html';
+import { matchAutolink } from './autolink';
+import { CodeCloser } from './code-spans';
 import { parseDirective, type Directive } from '../directives';
-import { matchDestination, matchLabel, matchTitle, TitleMemo } from './definitions';
+import { matchLabel, matchResource, TitleMemo } from './definitions';
+import { matchFootnoteCall } from './footnotes';
 import { matchEmail, matchProtocol, matchWww, previousEmail, previousProtocol, previousWww } from './autolink-literal';
 
 /** What the rest of the engine needs to know about one segment. */
@@ -67,13 +63,7 @@ export class InlineScanner {
   private lsFlags = new Uint8Array(16); // LS_IMAGE | LS_INACTIVE | LS_BALANCED
   private lsTop = 0;
   private openLabels = 0;
-  // Backtick runs for code span closers (as cmark does): once a search for a closer has reached the
-  // end of the scanned text, `lastRun` holds where the last run of each length starts, so that a run
-  // without a closer is known at once. Every other search stops at its closer, and the code span then
-  // skips what it read: each character is read by closer searches at most twice (issue 12: runs of
-  // 1, 2, 3, … backticks made this quadratic).
-  private lastRun: Map<number, number> = new Map();
-  private runsComplete = false;
+  private readonly codeCloser = new CodeCloser();
   private readonly finders: InlineHtmlFinders = createInlineHtmlFinders();
   private readonly titleMemo = new TitleMemo();
 
@@ -100,8 +90,7 @@ export class InlineScanner {
     this.linkTexts.length = 0;
     this.lsTop = 0;
     this.openLabels = 0;
-    if (this.lastRun.size > 0) this.lastRun.clear();
-    this.runsComplete = false;
+    this.codeCloser.reset();
     this.finders.comment.reset(src);
     this.finders.instruction.reset(src);
     this.finders.cdata.reset(src);
@@ -126,7 +115,7 @@ export class InlineScanner {
         case 96: /* ` */ {
           let j = i + 1;
           while (j < to && src.charCodeAt(j) === 96) j++;
-          const close = this.findCodeCloser(src, j, to, j - i);
+          const close = this.codeCloser.find(src, j, to, j - i);
           if (close >= 0) {
             const e = close + (j - i);
             this.cut(i, e, BREAK);
@@ -143,9 +132,10 @@ export class InlineScanner {
             i = floor = e;
             break;
           }
-          e = matchInlineHtml(src, i, to, this.finders);
-          if (e >= 0) {
-            if (lastInlineHtmlKind === InlineHtml.Comment) {
+          const html = matchInlineHtml(src, i, to, this.finders);
+          if (html !== null) {
+            e = html.end;
+            if (html.kind === InlineHtml.Comment) {
               const d = parseDirective(src, i, e);
               if (d) {
                 d.start += delta;
@@ -162,7 +152,7 @@ export class InlineScanner {
         }
         case 91: /* [ */ {
           if (hasNotes && i + 1 < to && src.charCodeAt(i + 1) === 94 /* ^ */) {
-            const e = this.matchFootnoteCall(src, i, to);
+            const e = matchFootnoteCall(src, i, to, ctx.footnotes);
             if (e >= 0) {
               this.cut(i, e, BREAK);
               i = floor = e;
@@ -310,7 +300,7 @@ export class InlineScanner {
     let endKind = MARKUP;
     const next = j < to ? src.charCodeAt(j) : -1;
     if (next === 40 /* ( */) {
-      end = this.matchResource(src, j, to);
+      end = matchResource(src, j, to, this.titleMemo);
       if (end >= 0) endKind = BREAK;
       else if (defined) end = j;
     } else if (next === 91 /* [ */) {
@@ -358,74 +348,6 @@ export class InlineScanner {
       if (!this.ctx.labelStarts.has(c)) return false;
     }
     return this.ctx.definitions.has(normalizeLabel(src.slice(a, b)));
-  }
-
-  /** An inline link's `(destination "title")` at j (which holds `(`); returns its end or -1. */
-  private matchResource(src: string, j: number, to: number): number {
-    let p = j + 1;
-    while (p < to && isWhitespace(src.charCodeAt(p))) p++;
-    if (p < to && src.charCodeAt(p) === 41) return p + 1;
-    p = matchDestination(src, p, to, 32);
-    if (p < 0) return -1;
-    if (p < to && isWhitespace(src.charCodeAt(p))) {
-      while (p < to && isWhitespace(src.charCodeAt(p))) p++;
-      const c = p < to ? src.charCodeAt(p) : -1;
-      if (c === 34 || c === 39 || c === 40) {
-        p = matchTitle(src, p, to, this.titleMemo);
-        if (p < 0) return -1;
-        while (p < to && isWhitespace(src.charCodeAt(p))) p++;
-      }
-    }
-    return p < to && src.charCodeAt(p) === 41 ? p + 1 : -1;
-  }
-
-  /** `[^label]` naming a defined footnote, at i; returns its end or -1. */
-  private matchFootnoteCall(src: string, i: number, to: number): number {
-    let p = i + 2;
-    let size = 0;
-    while (p < to) {
-      const c = src.charCodeAt(p);
-      if (size > 999 || c === 91 || isWhitespace(c)) return -1;
-      if (c === 93) {
-        if (size === 0) return -1;
-        return this.ctx.footnotes.has(normalizeLabel(src.slice(i + 2, p))) ? p + 1 : -1;
-      }
-      size++;
-      p++;
-      if (c === 92 && p < to) {
-        const d = src.charCodeAt(p);
-        if (d === 91 || d === 92 || d === 93) {
-          size++;
-          p++;
-        }
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * The start of the closing backtick run of length n at or after p, or -1. `p` follows a whole run
-   * of backticks (the opener) and grows from call to call within a scan.
-   */
-  private findCodeCloser(src: string, p: number, to: number, n: number): number {
-    const complete = this.runsComplete;
-    if (complete) {
-      const last = this.lastRun.get(n);
-      if (last === undefined || last < p) return -1;
-    }
-    let q = p;
-    for (;;) {
-      const k = src.indexOf('`', q);
-      if (k < 0 || k >= to) {
-        this.runsComplete = true;
-        return -1;
-      }
-      let e = k + 1;
-      while (e < to && src.charCodeAt(e) === 96) e++;
-      if (!complete) this.lastRun.set(e - k, k);
-      if (e - k === n) return k;
-      q = e;
-    }
   }
 
   /** Turns the cuts into segments. */
