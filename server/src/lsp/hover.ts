@@ -9,6 +9,7 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { DocumentAnalysis } from '../core/analysis';
 import type { Engine } from '../core/engine';
+import { sideOfCategory } from '../core/glossary/index';
 import { entryLabel } from '../core/glossary/label';
 import { firstSentence } from '../core/spelling';
 import { documentDefinitions } from '../core/rules/definitions';
@@ -129,10 +130,6 @@ function entryLink(entry: GlossaryEntry, options: HoverOptions): { label: string
   if (!entry.source || !/^(\/|[A-Za-z]:[\\/]|file:)/.test(entry.source.file)) return undefined;
   const file = entry.source.file.startsWith('file:') ? entry.source.file : 'file://' + encodeURI(entry.source.file.replace(/\\/g, '/')).replace(/^file:\/\/([A-Za-z]:)/, 'file:///$1');
   return { label, target: `${file}#L${entry.source.line}` };
-}
-
-function sideOfCategory(category: string): 'kpo' | 'bpo' | undefined {
-  return category === 'kpo-service' ? 'kpo' : category === 'bpo-task' ? 'bpo' : undefined;
 }
 
 function lowerFirst(s: string): string {

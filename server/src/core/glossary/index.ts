@@ -36,6 +36,18 @@ export interface CompletionName {
   entry: GlossaryEntry;
 }
 
+/** The other side. */
+export function otherSide(side: Side): Side {
+  return side === 'kpo' ? 'bpo' : 'kpo';
+}
+
+/** The side a glossary category belongs to: KPO services and BPO tasks. */
+export function sideOfCategory(category: string): Side | undefined {
+  if (category === 'kpo-service') return 'kpo';
+  if (category === 'bpo-task') return 'bpo';
+  return undefined;
+}
+
 /** The ids of the two entries that stand for the sides of the comparison. */
 export const SIDE_IDS: Record<Side, string> = { kpo: 'kpo', bpo: 'bpo' };
 

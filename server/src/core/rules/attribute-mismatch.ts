@@ -9,9 +9,11 @@ import type { Mention } from '../analysis';
 import type { TraitRef } from '../glossary/index';
 import type { Fix } from '../types';
 import { blocksToCheck, type Rule } from './rule';
-import { columnClaim, otherSide, traitClaim, type SideClaim } from './claims';
+import { traitClaim } from './claims';
+import { columnClaim } from './claim-context';
+import type { SideClaim } from './side-claim';
 import type { BlockAnalysis, DocumentAnalysis } from '../analysis';
-import type { GlossaryIndex, Side } from '../glossary/index';
+import { otherSide, type GlossaryIndex, type Side } from '../glossary/index';
 import type { ComparisonAspect, Finding } from '../types';
 
 import { switchSideFix } from './fixes';

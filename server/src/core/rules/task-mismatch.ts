@@ -4,10 +4,11 @@
 // a suggestion: switch the side mention, when it is in the same unit.
 
 import type { Mention } from '../analysis';
-import type { Side } from '../glossary/index';
+import { otherSide, sideOfCategory, type Side } from '../glossary/index';
 import type { Fix } from '../types';
 import { blocksToCheck, type Rule } from './rule';
-import { otherSide, sideOfCategory, taskClaim, type SideClaim } from './claims';
+import { taskClaim } from './claims';
+import type { SideClaim } from './side-claim';
 import { switchSideFix } from './fixes';
 import { quote, wordsAt } from './messages';
 

@@ -1,0 +1,113 @@
+// How sure of itself a reading unit is, before any side is claimed in it: whether it asks, compares,
+// denies, tells a history or hedges (and from which word on), and which of its KPO and BPO mentions may
+// make a claim. Found once per unit and glossary.
+
+import type { BlockAnalysis, DocumentAnalysis, Mention, Unit } from '../analysis';
+import type { GlossaryIndex } from '../glossary/index';
+import type { Token } from '../match/tokens';
+import { countBefore } from '../search';
+import { CONTRASTING, CUE_WORDS, HEDGE, HISTORY, META, NEGATING, SELLING, START_WORDS, WH_WORDS } from './claim-words';
+
+export interface UnitCues {
+  /** The unit asks, compares, tells a history or a career, hedges or talks about names: no claim. */
+  silent: boolean;
+  /** The same without the question: it compares, tells a history, hedges or talks about names. */
+  doubts: boolean;
+  /** The first token of a history, a career, a hedge or talk about names (unit.end when none): a claim must end before it. */
+  doubt: number;
+  /** The first token that denies or excludes (unit.end when none): a claim must end before it (within its clause). */
+  negation: number;
+  /** Where each clause that a colon or semicolon opens starts (a denial does not reach past them). */
+  breaks: number[];
+  /** A question that introduces content ("What does our KPO practice include?"), not one that doubts it. */
+  whQuestion: boolean;
+  /** The unit compares ("than", "compared with", "unlike"): cost traits, which are relative, make no claim then. */
+  compares: boolean;
+  /** KPO and BPO mentions of the unit that may make a claim, in order (not "unlike BPO", "rather than KPO"). */
+  markers: Mention[];
+}
+
+/** Whether a side mention is the thing compared against: "unlike BPO", "compared with KPO", "rather than BPO". */
+function contrasted(tokens: Token[], m: Mention, unit: Unit): boolean {
+  for (let k = m.first - 1; k >= Math.max(unit.first, m.first - 3); k--) {
+    if (/^(unlike|than|versus|vs|instead|opposed|contrast|compared|comparison|besides|beyond)$/.test(tokens[k].lower)) return true;
+    if (tokens[k + 1].before !== '') return false;
+  }
+  return false;
+}
+
+const cueCache = new WeakMap<Unit, { index: GlossaryIndex; mentions: Mention[]; cues: UnitCues }>();
+
+/** The cues of a unit (found once per unit and glossary). */
+export function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit): UnitCues {
+  const block = analysis.blocks[unit.block];
+  const cached = cueCache.get(unit);
+  if (cached && cached.index === index && cached.mentions === block.mentions) return cached.cues;
+  const markers = inUnit(block.mentions, unit).filter((m) => index.sideOf(m.ref.entry) !== undefined);
+  const tokens = block.tokens;
+  const question = endsWithQuestion(analysis.text, block, unit);
+  const whQuestion = question && WH_WORDS.has(tokens[unit.first].lower);
+  let doubts = false;
+  let compares = false;
+  let doubt = unit.end;
+  let negation = unit.end;
+  for (let i = unit.first; i < unit.end && !doubts; i++) {
+    const w = tokens[i].lower;
+    if (!CUE_WORDS.has(w) && !(w.length > 3 && w.endsWith("n't"))) continue;
+    const next = tokens[i + 1]?.lower ?? '';
+    let doubtful = (META.has(w) && (!SELLING.has(w) || next === 'as' || tokens[i + 2]?.lower === 'as')) || HISTORY.has(w) || HEDGE.has(w) || (w === 'used' && next === 'to') || (w === 'see' && next === 'also');
+    // "If you need payroll, hire a BPO vendor": advice, not a hedge.
+    if (w === 'if' && /^(you|you're|your|the|a)$/.test(next) && /^(need|needs|want|wants|require|requires|client|wondering|asking|curious)$/.test(tokens[i + 2]?.lower ?? '')) doubtful = false;
+    if (START_WORDS.has(w) && /^(in|as|out)$/.test(next)) doubtful = true;
+    if (CONTRASTING.has(w)) compares = true;
+    if (doubtful && doubt === unit.end) doubt = i;
+    else if (negation === unit.end && (NEGATING.has(w) || w.endsWith("n't") || ((w === 'other' || w === 'apart' || w === 'outside') && /^(than|from|of)$/.test(next)) || (i > unit.first + 1 && (w === 'unlike' || (w === 'opposed' && next === 'to'))))) negation = i;
+  }
+  if (doubt < unit.end && unit.end - unit.first < 4) doubts = true;
+  const breaks: number[] = [];
+  for (let i = unit.first + 1; i < unit.end; i++) if (/[;:]/.test(tokens[i].before)) breaks.push(i);
+  const cues: UnitCues = { silent: question || doubts, doubts: doubts || doubt < unit.end || compares, doubt, negation, breaks, whQuestion, compares, markers: markers.filter((m) => !contrasted(tokens, m, unit)) };
+  cueCache.set(unit, { index, mentions: block.mentions, cues });
+  return cues;
+}
+
+/** The denial that reaches a phrase at `at`: the first one, unless a colon or semicolon closes its clause before the phrase. */
+export function negationBefore(cues: UnitCues, at: number): number {
+  const n = cues.negation;
+  if (n >= at) return n;
+  return cues.breaks.some((b) => b > n && b <= at) ? Number.MAX_SAFE_INTEGER : n;
+}
+
+/**
+ * Whether a block can hold a claim at all: it names a side, or it is a list item or table row (which
+ * take a side from their context). Most paragraphs name no side, and are skipped at once.
+ */
+export function mayClaim(index: GlossaryIndex, block: BlockAnalysis): boolean {
+  const kind = block.block.kind;
+  if (kind === 'list-item' || kind === 'table-row') return true;
+  let known = sidedBlocks.get(block);
+  if (known === undefined || known.index !== index || known.mentions !== block.mentions) {
+    known = { index, mentions: block.mentions, sided: block.mentions.some((m) => index.sideOf(m.ref.entry) !== undefined) };
+    sidedBlocks.set(block, known);
+  }
+  return known.sided;
+}
+const sidedBlocks = new WeakMap<BlockAnalysis, { index: GlossaryIndex; mentions: Mention[]; sided: boolean }>();
+
+function endsWithQuestion(text: string, block: BlockAnalysis, unit: Unit): boolean {
+  const last = block.tokens[unit.end - 1];
+  const next = block.tokens[unit.end];
+  const after = next ? next.before : text.slice(last.end, Math.min(block.block.end, last.end + 8));
+  return after.includes('?');
+}
+
+/**
+ * The items of a block (mentions or traits, sorted by first token) that start inside a unit, found by
+ * binary search: a paragraph of thousands of sentences must not cost a scan per sentence.
+ */
+export function inUnit<T extends { first: number }>(items: readonly T[], unit: Unit): T[] {
+  const lo = countBefore(items.length, (i) => items[i].first < unit.first);
+  let end = lo;
+  while (end < items.length && items[end].first < unit.end) end++;
+  return items.slice(lo, end);
+}
