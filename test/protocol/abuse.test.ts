@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { TestClient, docUri } from './client';
-import { createEngine } from '../../server/src/core/engine';
+import { createEngine } from '../../server/src/core/create-engine';
 import { builtinGlossaryPath, readGlossaryFiles } from '../../server/src/node/files';
 
 const { engine } = createEngine(readGlossaryFiles([builtinGlossaryPath()]).sources);

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { digestGlossary, loadGlossary } from '../../server/src/core/glossary/load';
 import { builtinGlossaryPath, glossarySource } from '../../server/src/node/files';
-import { createEngine } from '../../server/src/core/engine';
+import { createEngine } from '../../server/src/core/create-engine';
 import { applySafeFixes } from '../../server/src/core/apply-fixes';
 import { builtinSource } from './helpers/engine';
 

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createEngine } from '../../server/src/core/engine';
+import { createEngine } from '../../server/src/core/create-engine';
 import { loadGlossary } from '../../server/src/core/glossary/load';
 import { appendixEdit, APPENDIX_END, APPENDIX_START } from '../../server/src/core/appendix';
 import { applyEdits } from '../../server/src/core/apply-fixes';

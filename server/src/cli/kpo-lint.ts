@@ -4,7 +4,8 @@
 
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { createEngine, type Engine } from '../core/engine';
+import { createEngine } from '../core/create-engine';
+import type { Engine } from '../core/engine';
 import { fixAll } from '../core/apply-fixes';
 import { RULES } from '../core/rules';
 import { RULE_SETTINGS, SEVERITIES, type Finding, type GlossaryProblem, type RuleSetting, type Severity } from '../core/types';
@@ -201,7 +202,11 @@ function run(argv: string[], io: Io): number {
     const engine = engineFor(input.path === '-' ? io.cwd : path.dirname(input.path));
     if (!engine) return undefined;
     const lint = (source: string) => engine.lint(engine.analyze(source), { rules });
-    if (!fix) return { file: name, text, findings: lint(text), fixed: 0 };
+    if (!fix) {
+      // The analysis's line starts go with the findings: the report does not find them again.
+      const analysis = engine.analyze(text);
+      return { file: name, text, lineStarts: analysis.lineStarts, findings: engine.lint(analysis, { rules }), fixed: 0 };
+    }
     const result = fixAll(text, lint);
     if (input.path === '-') {
       toStdout.push((bom ? '\ufeff' : '') + result.text);

@@ -8,9 +8,7 @@ import { applyDirectives } from './directives';
 import { updateAnalysis, type BlockReuse, type TextChange } from './incremental';
 import { isWordCode, nameWords } from './match/normalize';
 import { RULES, type Rule } from './rules';
-import type { Finding, Glossary, GlossaryEntry, GlossaryProblem, RuleSetting, Severity } from './types';
-import { loadGlossary, type GlossarySource } from './glossary/load';
-import { checkExamples } from './glossary/examples';
+import type { Finding, Glossary, GlossaryEntry, RuleSetting, Severity } from './types';
 import { lineOf } from './positions';
 import { countBefore } from './search';
 import { documentStyle, styleOf } from './spelling';
@@ -372,14 +370,4 @@ function keep(linted: LintedBlocks, b: number, delta: number): Finding[] {
 function blockAt(analysis: DocumentAnalysis, offset: number): number {
   const blocks = analysis.blocks;
   return Math.max(0, countBefore(blocks.length, (i) => blocks[i].block.start <= offset) - 1);
-}
-
-/**
- * Loads glossary sources into an engine and checks the entries' example sentences. The problems are
- * the loader's and the examples'; the engine holds every entry that loaded.
- */
-export function createEngine(sources: GlossarySource[]): { engine: Engine; problems: GlossaryProblem[] } {
-  const { glossary, problems } = loadGlossary(sources);
-  const engine = new Engine(glossary);
-  return { engine, problems: [...problems, ...checkExamples(engine)] };
 }

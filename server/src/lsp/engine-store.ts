@@ -8,7 +8,8 @@
 // glossary is made of is decided in glossary-sources.ts.
 
 import * as path from 'path';
-import { createEngine, type Engine } from '../core/engine';
+import { createEngine } from '../core/create-engine';
+import type { Engine } from '../core/engine';
 import type { GlossarySource } from '../core/glossary/load';
 import type { GlossaryProblem } from '../core/types';
 import { builtinGlossaryPath, glossarySource, readTextFile } from '../node/files';

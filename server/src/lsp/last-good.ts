@@ -5,7 +5,7 @@
 // findings do not vanish while the writer fixes a quote.
 
 import { stringify } from 'yaml';
-import type { createEngine } from '../core/engine';
+import type { createEngine } from '../core/create-engine';
 import type { GlossarySource } from '../core/glossary/load';
 import type { GlossaryEntry, GlossaryProblem } from '../core/types';
 

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createEngine } from '../../../server/src/core/engine';
+import { createEngine } from '../../../server/src/core/create-engine';
 import { readGlossaryFiles } from '../../../server/src/node/files';
 import { main } from '../../../server/src/cli/kpo-lint';
 import { builtinSource, fixture } from '../helpers/engine';

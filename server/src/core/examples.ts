@@ -1,9 +1,10 @@
 // Examples as tests: an entry's `tests.flag` sentences must be flagged for that entry, its
-// `tests.pass` sentences must not be flagged at all. Each sentence is read as a document of its own,
-// so acronym/undefined is left out (every acronym is "first used" in a one-sentence document).
+// `tests.pass` sentences must not be flagged at all (createEngine checks them: core/create-engine.ts).
+// Each sentence is read as a document of its own, so acronym/undefined is left out (every acronym is
+// "first used" in a one-sentence document).
 
-import type { Engine } from '../engine';
-import type { Finding, GlossaryProblem } from '../types';
+import type { Engine } from './engine';
+import type { Finding, GlossaryProblem } from './types';
 
 export function checkExamples(engine: Engine): GlossaryProblem[] {
   const problems: GlossaryProblem[] = [];
