@@ -6,7 +6,7 @@
 // are parsed and written again with their indentation.
 
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { deriveId } from './load';
+import { deriveId } from './read';
 import { normalizeKey } from '../match/normalize';
 
 export interface NewEntry {
