@@ -15,7 +15,7 @@ function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;');
 }
 
-export interface AppendixRow {
+interface AppendixRow {
   entry: GlossaryEntry;
   /** The term as the document writes it (its spelling and hyphenation), or the glossary's. */
   term: string;
@@ -25,7 +25,7 @@ export interface AppendixRow {
  * The entries a document uses, each with its term as the document writes it most often, in alphabetical
  * order of those terms (then of ids, so the order is stable), excluding the appendix itself.
  */
-export function usedEntries(analysis: DocumentAnalysis, glossary: Glossary): AppendixRow[] {
+function usedEntries(analysis: DocumentAnalysis, glossary: Glossary): AppendixRow[] {
   const existing = findAppendix(analysis.text);
   const written = new Map<string, Map<string, number>>();
   const entries = new Map<string, GlossaryEntry>();
@@ -56,7 +56,7 @@ function termAsWritten(entry: GlossaryEntry, forms: Map<string, number> | undefi
 }
 
 /** The table, between the markers; the rules are switched off inside it (definitions name both sides). */
-export function renderAppendix(rows: AppendixRow[], newline = '\n', style?: SpellingStyle): string {
+function renderAppendix(rows: AppendixRow[], newline = '\n', style?: SpellingStyle): string {
   const lines = [APPENDIX_START, '<!-- kpo-disable -->', '', '## Glossary', ''];
   if (rows.length === 0) lines.push('_No glossary terms are used in this document._');
   else {

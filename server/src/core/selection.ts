@@ -6,7 +6,7 @@ import { inProse, type DocumentAnalysis } from './analysis';
 import type { GlossaryEntry } from './types';
 
 /** Longest selection offered to the glossary. */
-export const MAX_SELECTION = 80;
+const MAX_SELECTION = 80;
 
 export interface SelectedTerm {
   /** The selected words without surrounding emphasis, quotes, brackets and punctuation. */

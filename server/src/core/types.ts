@@ -61,10 +61,6 @@ export interface GlossaryProblem {
   message: string;
 }
 
-/** The two category names that rules and users' own glossaries rely on. */
-export const KPO_SERVICE = 'kpo-service';
-export const BPO_TASK = 'bpo-task';
-
 export interface GlossaryEntry {
   id: string;
   /** The preferred term. For an acronym entry this is the expansion ("Knowledge Process Outsourcing"). */

@@ -49,7 +49,7 @@ export function sideOfCategory(category: string): Side | undefined {
 }
 
 /** The ids of the two entries that stand for the sides of the comparison. */
-export const SIDE_IDS: Record<Side, string> = { kpo: 'kpo', bpo: 'bpo' };
+const SIDE_IDS: Record<Side, string> = { kpo: 'kpo', bpo: 'bpo' };
 
 export class GlossaryIndex {
   readonly names = new PhraseIndex<NameRef>();

@@ -50,7 +50,7 @@ export function loadGlossary(sources: GlossarySource[]): LoadResult {
 }
 
 /** Problems listed per file; the rest are counted in one more problem (a file of broken entries must not flood the editor). */
-export const MAX_PROBLEMS_PER_FILE = 500;
+const MAX_PROBLEMS_PER_FILE = 500;
 
 function capProblems(problems: GlossaryProblem[]): GlossaryProblem[] {
   const perFile = new Map<string, number>();

@@ -60,7 +60,7 @@ function readLine(start: number, text: string): Line {
 }
 
 /** The mapping kind for a path of keys. */
-export function mappingKind(path: string[]): MappingKind | undefined {
+function mappingKind(path: string[]): MappingKind | undefined {
   const p = path.join('/');
   if (p === '') return 'top';
   if (p === 'terms') return 'entry';

@@ -8,9 +8,9 @@ import { LineCursor } from './line-cursor';
 
 export const QUOTE = 0;
 export const ITEM = 1;
-export const FOOTNOTE = 2;
+const FOOTNOTE = 2;
 
-export interface Container {
+interface Container {
   type: number;
   /** Columns of indentation that continue the container (list items, footnotes). */
   contentIndent: number;

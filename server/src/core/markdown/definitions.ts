@@ -43,7 +43,7 @@ export function matchLabel(src: string, p: number, to: number): number {
  * A destination starting at `p`: `<…>` or a raw destination with balanced parentheses (at most
  * `maxBalance` deep). Returns the offset after it, or -1.
  */
-export function matchDestination(src: string, p: number, to: number, maxBalance: number): number {
+function matchDestination(src: string, p: number, to: number, maxBalance: number): number {
   if (p >= to) return -1;
   let c = src.charCodeAt(p);
   if (c === 60 /* < */) {
@@ -103,7 +103,7 @@ export class TitleMemo {
 }
 
 /** A title (`"…"`, `'…'` or `(…)`) starting at `p`. Returns the offset after it, or -1. */
-export function matchTitle(src: string, p: number, to: number, memo: TitleMemo | null): number {
+function matchTitle(src: string, p: number, to: number, memo: TitleMemo | null): number {
   if (p >= to) return -1;
   const open = src.charCodeAt(p);
   let close: number;
@@ -147,7 +147,7 @@ function skipSpaces(src: string, i: number, to: number): number {
  * One definition at `p` (which holds `[`). On success adds the normalized label to `defs` and
  * returns the offset of the line ending that ends it (or `to`); otherwise -1.
  */
-export function matchDefinition(src: string, p: number, to: number, defs: Set<string>): number {
+function matchDefinition(src: string, p: number, to: number, defs: Set<string>): number {
   const labelEnd = matchLabel(src, p, to);
   if (labelEnd < 0 || labelEnd >= to || src.charCodeAt(labelEnd) !== 58 /* : */) return -1;
   let i = skipWhitespace(src, labelEnd + 1, to);
@@ -177,7 +177,7 @@ export function matchDefinition(src: string, p: number, to: number, defs: Set<st
  * Definitions at the start of paragraph content src[from, to). Returns where the paragraph
  * proper starts (after the last definition's line ending), or `from` when there are none.
  */
-export function parseDefinitions(src: string, from: number, to: number, defs: Set<string>): number {
+function parseDefinitions(src: string, from: number, to: number, defs: Set<string>): number {
   let p = from;
   for (;;) {
     const q = skipWhitespace(src, p, to);

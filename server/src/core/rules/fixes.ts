@@ -11,7 +11,7 @@ import { matchCase, pluralize } from '../match/normalize';
 import { countBefore } from '../search';
 
 /** The text a mention should become to name `target` instead, in the same form (acronym or words, plural, case). */
-export function renameMention(text: string, mention: Mention, target: GlossaryEntry): string {
+function renameMention(text: string, mention: Mention, target: GlossaryEntry): string {
   const written = text.slice(mention.start, mention.end);
   if (mention.ref.kind === 'acronym' && target.acronym) return mention.ref.plural ? target.acronym + 's' : target.acronym;
   const name = matchCase(target.term, written);

@@ -10,9 +10,5 @@ import { preferredTerm } from './preferred-term';
 
 export const RULES: readonly Rule[] = [taskMismatch, attributeMismatch, wrongExpansion, undefinedAcronym, preferredTerm];
 
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((rule) => rule.id === id);
-}
-
 export type { Rule, RuleContext } from './rule';
 export { rulePage } from './rule';
