@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ComparisonAspect, ComparisonSide, ExampleCase, FaqItem, GlossaryProblem } from '../types';
 import { pluralForms } from '../match/normalize';
+import { lineStartsOf, oneBasedRange } from '../positions';
 import { COMMON_WORDS } from './common-words';
 import { isShortName } from './index';
 import { closest } from './suggest';
@@ -108,10 +109,7 @@ class FileReader {
     }
     if (text.includes('\u0000')) {
       const nul = text.indexOf('\u0000');
-      const before = text.slice(0, nul).split(/\r\n|\r|\n/);
-      const line = before.length;
-      const column = before[before.length - 1].length + 1;
-      this.report({ file, line, column, endLine: line, endColumn: column }, 'The file contains a NUL byte, so it is not a text file: a glossary must be UTF-8 YAML or JSON.');
+      this.report({ file, ...oneBasedRange(lineStartsOf(text), nul, nul) }, 'The file contains a NUL byte, so it is not a text file: a glossary must be UTF-8 YAML or JSON.');
       return;
     }
     let doc;
