@@ -36,20 +36,14 @@ export abstract class ContainerStack extends LineCursor {
    * they were (a table header needs to see its delimiter row).
    */
   protected peekNextLine<T>(look: () => T): T {
-    const saved = [
-      this.lineStart, this.lineEnd, this.nextLine, this.offset, this.column, this.nn, this.nnCol, this.nnLine, this.indent,
+    const numbers = [
+      this.lineStart, this.lineEnd, this.nextLine, this.offset, this.column, this.nn, this.nnCol, this.nnLine, this.indent, this.matched,
     ];
-    const savedPartial = this.partialTab;
-    const savedBlank = this.blank;
-    const savedMarker = this.prefixHasMarker;
-    const savedMatched = this.matched;
+    const flags = [this.partialTab, this.blank, this.prefixHasMarker];
     this.setLine(this.nextLine);
     const result = look();
-    [this.lineStart, this.lineEnd, this.nextLine, this.offset, this.column, this.nn, this.nnCol, this.nnLine, this.indent] = saved;
-    this.partialTab = savedPartial;
-    this.blank = savedBlank;
-    this.prefixHasMarker = savedMarker;
-    this.matched = savedMatched;
+    [this.lineStart, this.lineEnd, this.nextLine, this.offset, this.column, this.nn, this.nnCol, this.nnLine, this.indent, this.matched] = numbers;
+    [this.partialTab, this.blank, this.prefixHasMarker] = flags;
     return result;
   }
 

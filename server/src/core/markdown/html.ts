@@ -35,33 +35,42 @@ export interface HtmlBlockStart {
   commentsAreComments: boolean;
 }
 
+/** What an HTML `<` opens, by its first characters: a comment, CDATA, a declaration, an instruction or a tag. */
+interface HtmlOpening {
+  kind: HtmlKind.Comment | HtmlKind.Cdata | HtmlKind.Declaration | HtmlKind.Instruction | 'tag';
+  /** Where the rest is read from: the first `-` of a comment, after `<![CDATA[`, the declaration's name, the `?`, or after `<`. */
+  at: number;
+}
+
 /**
- * Whether an HTML block starts at `p` (which holds `<`). `interrupting` is true when the line
- * would otherwise continue a paragraph (kind 7 cannot interrupt one).
+ * The construct the `<` at `p` opens, in text[p, end), or null: HTML blocks (html-flow) and inline
+ * HTML (html-text) tell them apart by the same first characters.
  */
-export function htmlBlockStart(text: string, p: number, end: number, interrupting: boolean): HtmlBlockStart | null {
+function htmlOpening(text: string, p: number, end: number): HtmlOpening | null {
   let i = p + 1;
   if (i >= end) return null;
   let c = text.charCodeAt(i);
   if (c === 33 /* ! */) {
     i++;
     c = i < end ? text.charCodeAt(i) : -1;
-    if (c === 45 /* - */) {
-      if (i + 1 < end && text.charCodeAt(i + 1) === 45) {
-        return { kind: HtmlKind.Comment, endSearchFrom: i, commentsAreComments: true };
-      }
-      return null;
-    }
-    if (c === 91 /* [ */) {
-      if (text.startsWith('CDATA[', i + 1) && i + 7 <= end) {
-        return { kind: HtmlKind.Cdata, endSearchFrom: i + 7, commentsAreComments: false };
-      }
-      return null;
-    }
-    if (isAsciiAlpha(c)) return { kind: HtmlKind.Declaration, endSearchFrom: i, commentsAreComments: false };
-    return null;
+    if (c === 45 /* - */) return i + 1 < end && text.charCodeAt(i + 1) === 45 ? { kind: HtmlKind.Comment, at: i } : null;
+    if (c === 91 /* [ */) return text.startsWith('CDATA[', i + 1) && i + 7 <= end ? { kind: HtmlKind.Cdata, at: i + 7 } : null;
+    return isAsciiAlpha(c) ? { kind: HtmlKind.Declaration, at: i } : null;
   }
-  if (c === 63 /* ? */) return { kind: HtmlKind.Instruction, endSearchFrom: i, commentsAreComments: false };
+  if (c === 63 /* ? */) return { kind: HtmlKind.Instruction, at: i };
+  return { kind: 'tag', at: i };
+}
+
+/**
+ * Whether an HTML block starts at `p` (which holds `<`). `interrupting` is true when the line
+ * would otherwise continue a paragraph (kind 7 cannot interrupt one).
+ */
+export function htmlBlockStart(text: string, p: number, end: number, interrupting: boolean): HtmlBlockStart | null {
+  const opening = htmlOpening(text, p, end);
+  if (opening === null) return null;
+  if (opening.kind !== 'tag') return { kind: opening.kind, endSearchFrom: opening.at, commentsAreComments: opening.kind === HtmlKind.Comment };
+  let i = opening.at;
+  let c = text.charCodeAt(i);
   let closing = false;
   if (c === 47 /* / */) {
     closing = true;
@@ -264,41 +273,28 @@ export interface InlineHtmlMatch {
 
 /** Inline HTML starting at `i` (which holds `<`), per micromark's html-text; null if there is none. */
 export function matchInlineHtml(src: string, i: number, to: number, finders: InlineHtmlFinders): InlineHtmlMatch | null {
-  let p = i + 1;
-  if (p >= to) return null;
-  let c = src.charCodeAt(p);
-  if (c === 33 /* ! */) {
-    p++;
-    c = p < to ? src.charCodeAt(p) : -1;
-    if (c === 45) {
-      if (p + 1 < to && src.charCodeAt(p + 1) === 45) {
-        const k = finders.comment.find(p);
-        if (k < 0 || k + 3 > to) return null;
-        return { end: k + 3, kind: InlineHtml.Comment };
-      }
-      return null;
+  const opening = htmlOpening(src, i, to);
+  if (opening === null) return null;
+  const at = opening.at;
+  switch (opening.kind) {
+    case HtmlKind.Comment: {
+      const k = finders.comment.find(at);
+      return k < 0 || k + 3 > to ? null : { end: k + 3, kind: InlineHtml.Comment };
     }
-    if (c === 91) {
-      if (p + 7 <= to && src.startsWith('CDATA[', p + 1)) {
-        const k = finders.cdata.find(p + 7);
-        if (k < 0 || k + 3 > to) return null;
-        return { end: k + 3, kind: InlineHtml.Other };
-      }
-      return null;
+    case HtmlKind.Cdata: {
+      const k = finders.cdata.find(at);
+      return k < 0 || k + 3 > to ? null : { end: k + 3, kind: InlineHtml.Other };
     }
-    if (isAsciiAlpha(c)) {
-      const k = finders.gt.find(p);
-      if (k < 0 || k >= to) return null;
-      return { end: k + 1, kind: InlineHtml.Other };
+    case HtmlKind.Declaration: {
+      const k = finders.gt.find(at);
+      return k < 0 || k >= to ? null : { end: k + 1, kind: InlineHtml.Other };
     }
-    return null;
+    case HtmlKind.Instruction: {
+      const k = finders.instruction.find(at + 1);
+      return k < 0 || k + 2 > to ? null : { end: k + 2, kind: InlineHtml.Other };
+    }
   }
-  if (c === 63 /* ? */) {
-    const k = finders.instruction.find(p + 1);
-    if (k < 0 || k + 2 > to) return null;
-    return { end: k + 2, kind: InlineHtml.Other };
-  }
-  const end = matchTag(src, p, to);
+  const end = matchTag(src, at, to);
   return end < 0 ? null : { end, kind: InlineHtml.Tag };
 }
 
