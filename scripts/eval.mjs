@@ -2,7 +2,7 @@
 // npm run eval: precision and recall of every rule on the evaluation documents (test/eval/dev, the
 // split the rules are tuned on, and test/eval/test, the split they are not), the damaging automatic
 // fixes, and the glossary's coverage of the domain terms. Scoring lives in test/eval/score.ts (also
-// used by test/unit/eval.test.ts, which holds the targets); run after `tsc -p .`.
+// used by test/unit/eval.test.ts, which holds the targets); run after `tsc -b`.
 //
 //   node scripts/eval.mjs              tables for both splits, and the findings that differ from the
 //                                      labels on the dev split
@@ -19,7 +19,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const out = (p) => path.join(ROOT, 'out', p);
 if (!fs.existsSync(out('test/eval/score.js'))) {
-  console.error('eval: out/test/eval/score.js is missing: run `npx tsc -p .` first (npm run eval does).');
+  console.error('eval: out/test/eval/score.js is missing: run `npx tsc -b` first (npm run eval does).');
   process.exit(2);
 }
 const { scoreSplit } = require(out('test/eval/score.js'));

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes docs/glossary.md from glossary/kpo.glossary.yaml (families and counts). Run after `tsc -p .`;
+// Writes docs/glossary.md from glossary/kpo.glossary.yaml (families and counts). Run after `tsc -b`;
 // test/unit/glossary-doc.test.ts fails when the file is not what this writes.
 import fs from 'node:fs';
 import path from 'node:path';

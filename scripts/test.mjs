@@ -37,7 +37,7 @@ let passed = 0;
 let failed = 0;
 let broken = false;
 
-const build = step('build: tsc and esbuild', 'sh', ['-c', 'npx tsc -p . && node scripts/build.mjs']);
+const build = step('build: tsc and esbuild', 'sh', ['-c', 'npx tsc -b && node scripts/build.mjs']);
 if (build.status !== 0) {
   console.log('\nThe build failed: no tests were run.');
   console.log('0 passed, 1 failed');

@@ -4,8 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { entryLabel } from '../../server/src/core/glossary/label';
-import { fromOneBased } from '../../server/src/core/positions';
+import { entryLabel, fromOneBased } from '../../server/src/core';
 import { FaqRequest, GlossaryEntriesRequest, type EntrySummary, type FaqSummary } from '../../server/src/shared/protocol';
 
 export const SCHEME = 'kpo-glossary';

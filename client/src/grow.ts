@@ -12,8 +12,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { addAlias, addEntry, formatOf, type EditResult } from '../../server/src/core/glossary/edit';
-import { entryLabel } from '../../server/src/core/glossary/label';
+import { addAlias, addEntry, type EditResult, entryLabel, formatOf } from '../../server/src/core';
 import { CATEGORIES } from '../../server/src/shared/categories';
 import { ROOT_GLOSSARY_NAMES } from '../../server/src/shared/glossary-files';
 import {

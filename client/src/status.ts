@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { fromOneBased } from '../../server/src/core/positions';
+import { fromOneBased } from '../../server/src/core';
 import type { GlossaryStatus } from '../../server/src/shared/protocol';
 
 /** What the item shows, as the tests read it. */

@@ -5,7 +5,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DidChangeWatchedFilesNotification, FileChangeType, type LanguageClient } from 'vscode-languageclient/node';
-import { resolveGlossaryPath } from '../../server/src/shared/glossary-paths';
+import { resolveGlossaryPath } from '../../server/src/node/glossary-paths';
 import { SECTION } from '../../server/src/shared/settings';
 
 export class GlossaryFileWatcher implements vscode.Disposable {

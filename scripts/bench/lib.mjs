@@ -14,7 +14,7 @@ export const SYNTHETIC = path.join(OUT, 'glossary', 'synthetic.glossary.yaml');
 /** The compiled engine (tsc output under out/). */
 export function core() {
   const base = path.join(ROOT, 'out', 'server', 'src', 'core');
-  if (!fs.existsSync(path.join(base, 'engine.js'))) throw new Error('out/ has no compiled engine: run `npx tsc -p .` first (npm run bench does).');
+  if (!fs.existsSync(path.join(base, 'engine.js'))) throw new Error('out/ has no compiled engine: run `npx tsc -b` first (npm run bench does).');
   return {
     ...require(path.join(base, 'engine.js')),
     ...require(path.join(base, 'glossary', 'load.js')),

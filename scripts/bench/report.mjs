@@ -350,7 +350,7 @@ lines.push('## Reproducing');
 lines.push('');
 lines.push('- `npm run bench` compiles (tsc), bundles (esbuild), packages the .vsix, writes the corpus to out/bench/, runs every measurement in a process of its own, and writes this page, `docs/performance.json` (all figures) and the plot.');
 lines.push('- `node scripts/bench/report.mjs` rewrites the page from the last results; `node scripts/bench/corpus.mjs` writes the documents only.');
-lines.push('- The scaling cases alone: `node scripts/bench/scaling.mjs [CASE ...]` (after `npx tsc -p .` and `node scripts/build.mjs`).');
+lines.push('- The scaling cases alone: `node scripts/bench/scaling.mjs [CASE ...]` (after `npx tsc -b` and `node scripts/build.mjs`).');
 lines.push('- One measurement alone: `node --expose-gc scripts/bench/engine.mjs full:1m:builtin` (or `keystroke:1m`, `hover`, `glossary`, `heap`), `node scripts/bench/cli.mjs`, `node scripts/bench/lsp.mjs`, `node scripts/bench/peers.mjs textlint`.');
 lines.push('- A profile: `node --cpu-prof scripts/bench/engine.mjs full:1m:builtin` writes a .cpuprofile (open it in Chrome DevTools).');
 lines.push('- Speed is measured here, never asserted in tests; the incremental re-analysis is checked for correctness (identical to a full analysis after random edits) by test/unit/incremental.test.ts.');

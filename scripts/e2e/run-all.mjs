@@ -9,7 +9,7 @@
 //   4. runs the UI pass (test/ui/ui-pass.mjs) on the packaged .vsix installed into a clean code-server.
 // Ends its stdout with ONE line `N passed, N failed` totalling both; exits 1 on any failure.
 //
-//   node scripts/e2e/run-all.mjs            (after `npx tsc -p .`, which compiles the suite)
+//   node scripts/e2e/run-all.mjs            (after `npx tsc -b`, which compiles the suite)
 //   KPO_E2E_ONLY=exthost | ui               one of the two
 //   KPO_UPDATE_SCREENSHOTS=1                the UI pass refreshes docs/images/ (the README's screenshots)
 
@@ -111,7 +111,7 @@ try {
   say(`toolchain ready in ${seconds(t)}`);
 
   if (!fs.existsSync(path.join(ROOT, 'out', 'test', 'vscode', 'index.js'))) {
-    throw new Error('out/test/vscode/index.js is missing: run `npx tsc -p .` first');
+    throw new Error('out/test/vscode/index.js is missing: run `npx tsc -b` first');
   }
 
   if (only !== 'exthost') {

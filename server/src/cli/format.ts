@@ -1,11 +1,17 @@
 // Output formats of kpo-lint: stylish for people, JSON (documented in the README) for scripts, and
 // SARIF 2.1.0 for code-scanning services. Pure functions from results to text.
 
-import { hasSafeFix } from '../core/apply-fixes';
-import { lineStartsOf, oneBasedRange } from '../core/positions';
-import { RULES } from '../core/rules';
+import {
+  type Finding,
+  type GlossaryProblem,
+  hasSafeFix,
+  lineStartsOf,
+  oneBasedRange,
+  RULES,
+  SEVERITIES,
+  type Severity,
+} from '../core';
 import { REPOSITORY_URL, ruleHelpUri } from '../shared/links';
-import { SEVERITIES, type Finding, type GlossaryProblem, type Severity } from '../core/types';
 import { escapeControls } from '../shared/text';
 
 export interface FileResult {

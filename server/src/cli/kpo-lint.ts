@@ -4,11 +4,18 @@
 
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { createEngine } from '../core/create-engine';
-import type { Engine } from '../core/engine';
-import { fixAll } from '../core/apply-fixes';
-import { RULES } from '../core/rules';
-import { RULE_SETTINGS, SEVERITIES, type Finding, type GlossaryProblem, type RuleSetting, type Severity } from '../core/types';
+import {
+  createEngine,
+  type Engine,
+  type Finding,
+  fixAll,
+  type GlossaryProblem,
+  RULE_SETTINGS,
+  RULES,
+  type RuleSetting,
+  SEVERITIES,
+  type Severity,
+} from '../core';
 import { builtinGlossaryPath, packageVersion, readGlossaryFiles } from '../node/files';
 import { discoverGlossaryFiles } from '../node/discover';
 import { decodeUtf8, encodeUtf8, MB } from '../node/read';

@@ -6,15 +6,23 @@
 // range. A reply holds at most MAX_ACTIONS actions, and its work is linear in the findings.
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type Range } from 'vscode-languageserver';
-import { appendixEdit } from '../core/appendix';
-import { disableEdit } from '../core/disable-comment';
+import {
+  appendixEdit,
+  applicableEdits,
+  chooseSafeEdits,
+  countBefore,
+  disableEdit,
+  entriesNearby,
+  type Finding,
+  fixAll,
+  hasSafeFix,
+  lineOf,
+  minimalEdit,
+  selectedTerm,
+  type TextEdit,
+} from '../core';
 import { ADD_ALIAS_COMMAND, ADD_TO_GLOSSARY_COMMAND, type AddAliasArgs, type AddToGlossaryArgs } from '../shared/protocol';
-import { applicableEdits, chooseSafeEdits, fixAll, hasSafeFix, minimalEdit } from '../core/apply-fixes';
-import { lineOf } from '../core/positions';
-import { countBefore } from '../core/search';
-import { entriesNearby, selectedTerm } from '../core/selection';
 import { ruleOptions } from './settings';
-import type { Finding, TextEdit } from '../core/types';
 import type { ServerContext, Snapshot } from './context';
 import { SOURCE, sameRange, toDiagnostic, toOffset, toRange, toWorkspaceEdit, type DiagnosticData } from './convert';
 

@@ -4,8 +4,7 @@
 // acronym's first use in the document.
 
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
-import type { CompletionCandidate } from '../core/engine';
-import { entryLabel } from '../core/glossary/label';
+import { type CompletionCandidate, entryLabel } from '../core';
 import type { ServerContext } from './context';
 import { toOffset, toRange } from './convert';
 import { glossaryFileCompletion } from './glossary-file-features';

@@ -4,9 +4,7 @@
 
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentAnalysis } from '../core/analysis';
-import type { Engine } from '../core/engine';
-import type { Finding } from '../core/types';
+import type { DocumentAnalysis, Engine, Finding } from '../core';
 import type { Settings } from '../shared/settings';
 import { escapeControls } from '../shared/text';
 import type { DocumentStore } from './documents';

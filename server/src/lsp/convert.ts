@@ -11,9 +11,16 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { DocumentAnalysis } from '../core/analysis';
-import { fromOneBased, offsetAt, positionAt } from '../core/positions';
-import type { Finding, GlossaryEntry, Severity, TextEdit } from '../core/types';
+import {
+  type DocumentAnalysis,
+  type Finding,
+  fromOneBased,
+  type GlossaryEntry,
+  offsetAt,
+  positionAt,
+  type Severity,
+  type TextEdit,
+} from '../core';
 import { ruleHelpUri } from '../shared/links';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { escapeControls } from '../shared/text';

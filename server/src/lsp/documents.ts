@@ -5,9 +5,7 @@
 
 import { TextDocuments, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentAnalysis } from '../core/analysis';
-import type { Engine } from '../core/engine';
-import type { Finding } from '../core/types';
+import type { DocumentAnalysis, Engine, Finding } from '../core';
 import type { Settings } from '../shared/settings';
 import { SERVED_SCHEMES, schemeOf, uriToPath } from './paths';
 import { ruleOptions } from './settings';

@@ -8,14 +8,10 @@
 // glossary is made of is decided in glossary-sources.ts.
 
 import * as path from 'path';
-import { createEngine } from '../core/create-engine';
-import type { Engine } from '../core/engine';
-import type { GlossarySource } from '../core/glossary/load';
-import type { GlossaryProblem } from '../core/types';
+import { createEngine, type Engine, type GlossaryProblem, type GlossarySource, LastGoodGlossary } from '../core';
 import { builtinGlossaryPath, glossarySource, readTextFile } from '../node/files';
 import { isGlossaryFileName } from '../shared/glossary-files';
 import type { GlossaryStatus } from '../shared/protocol';
-import { LastGoodGlossary } from './last-good';
 
 export interface LoadedGlossary {
   engine: Engine;

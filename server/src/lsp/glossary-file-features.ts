@@ -15,11 +15,16 @@ import {
   type Location,
   type Position,
 } from 'vscode-languageserver';
-import { entryLabel } from '../core/glossary/label';
-import { GLOSSARY_FIELDS } from '../core/glossary/load';
-import { yamlSpot, type MappingKind, type YamlSpot } from '../core/glossary/yaml-spot';
-import type { Glossary, GlossaryEntry } from '../core/types';
-import { fromOneBased } from '../core/positions';
+import {
+  entryLabel,
+  fromOneBased,
+  type Glossary,
+  GLOSSARY_FIELDS,
+  type GlossaryEntry,
+  type MappingKind,
+  yamlSpot,
+  type YamlSpot,
+} from '../core';
 import schema from '../../../glossary/schema.json';
 import type { GlossaryFileSnapshot, ServerContext } from './context';
 import { SOURCE, entryLocations } from './convert';

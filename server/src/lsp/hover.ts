@@ -7,13 +7,15 @@
 // All glossary text is escaped; the only links are the ones this module builds.
 
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
-import type { DocumentAnalysis } from '../core/analysis';
-import type { Engine } from '../core/engine';
-import { sideOfCategory } from '../core/glossary/index';
-import { entryLabel } from '../core/glossary/label';
-import { firstSentence } from '../core/spelling';
-import { documentDefinitions } from '../core/rules/definitions';
-import type { GlossaryEntry } from '../core/types';
+import {
+  type DocumentAnalysis,
+  documentDefinitions,
+  type Engine,
+  entryLabel,
+  firstSentence,
+  type GlossaryEntry,
+  sideOfCategory,
+} from '../core';
 import { SHOW_ENTRY_COMMAND, type ShowEntryArgs } from '../shared/protocol';
 import type { ServerContext } from './context';
 import { toOffset, toRange } from './convert';

@@ -1,6 +1,6 @@
 // URIs: which schemes are served (file: and untitled:), and the path of a file: URI.
 
-import { fileUriToPath } from '../shared/glossary-paths';
+import { fileUriToPath } from '../node/glossary-paths';
 
 export const SERVED_SCHEMES = ['file', 'untitled'];
 

@@ -4,8 +4,7 @@
 // item); and the glossary appendix edit of a document. Only converts; failures answer empty.
 
 import type { Connection } from 'vscode-languageserver';
-import type { Glossary } from '../core/types';
-import { appendixEdit } from '../core/appendix';
+import { appendixEdit, type Glossary } from '../core';
 import {
   DocumentGlossaryStatusRequest,
   FaqRequest,

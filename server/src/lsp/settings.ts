@@ -5,8 +5,7 @@
 // type falls back to the default instead of reaching the engine.
 
 import type { Connection } from 'vscode-languageserver';
-import { RULES } from '../core/rules';
-import { RULE_SETTINGS, type RuleSetting } from '../core/types';
+import { RULE_SETTINGS, RULES, type RuleSetting } from '../core';
 import { DEFAULT_SETTINGS, SECTION, type Settings } from '../shared/settings';
 
 export class SettingsStore {

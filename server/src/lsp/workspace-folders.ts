@@ -3,7 +3,7 @@
 // else the first workspace folder, else the document's own folder.
 
 import * as path from 'path';
-import { resolveGlossaryPath } from '../shared/glossary-paths';
+import { resolveGlossaryPath } from '../node/glossary-paths';
 import { uriToPath } from './paths';
 
 export class WorkspaceFolders {

@@ -13,7 +13,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { GlossaryProblem } from '../core/types';
+import type { GlossaryProblem } from '../core';
 import { isGlossaryFileName } from '../shared/glossary-files';
 import { describeKind } from './read';
 

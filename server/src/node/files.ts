@@ -4,9 +4,8 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { MAX_GLOSSARY_BYTES, type GlossarySource } from '../core/glossary/load';
+import { type GlossaryProblem, type GlossarySource, MAX_GLOSSARY_BYTES } from '../core';
 import { decodeUtf8, readRegularFile } from './read';
-import type { GlossaryProblem } from '../core/types';
 
 /** The folder of the package (where package.json and glossary/ live), found upward from this module. */
 export function packageRoot(): string {

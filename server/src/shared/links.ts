@@ -1,7 +1,7 @@
 // Links shown to writers: the documentation page of each rule, used by the CLI (SARIF helpUri) and
 // the language server (the diagnostic's codeDescription).
 
-import { rulePage } from '../core/rules';
+import { rulePage } from '../core';
 
 export const REPOSITORY_URL = 'https://github.com/kpo-glossary/kpo-glossary';
 

@@ -1,7 +1,7 @@
 // Custom messages between the client and the server, beyond LSP. One namespace per message, with
 // its method name and payload type.
 
-import type { GlossaryProblem } from '../core/types';
+import type { GlossaryProblem } from '../core';
 
 export interface GlossaryStatus {
   /** Number of entries in use. */

@@ -2,7 +2,7 @@
 // (reads them per document through workspace/configuration). A unit test checks that package.json's
 // contributes.configuration matches these names, types and defaults, so the two never drift.
 
-import type { RuleSetting } from '../core/types';
+import type { RuleSetting } from '../core';
 
 // One type for a rule's level, the core's own.
 export type { RuleSetting };

@@ -2,12 +2,13 @@
 // half-typed edit, a file mid-save) is replaced by its last text that did yield entries, so the writer
 // keeps the last good glossary while fixing the file; and an entry that an error breaks while the rest
 // of its file loads keeps its last good version (and the problem says so), so its hover and its
-// findings do not vanish while the writer fixes a quote.
+// findings do not vanish while the writer fixes a quote. Pure (texts in, texts out): the language
+// server's engine store applies it to what it read.
 
 import { stringify } from 'yaml';
-import type { createEngine } from '../core/create-engine';
-import type { GlossarySource } from '../core/glossary/load';
-import type { GlossaryEntry, GlossaryProblem } from '../core/types';
+import type { createEngine } from './create-engine';
+import type { GlossarySource } from './glossary/load';
+import type { GlossaryEntry, GlossaryProblem } from './types';
 
 type Created = ReturnType<typeof createEngine>;
 

@@ -1,7 +1,7 @@
 // Where a glossary file named in the `glossaryFiles` setting lives: a `file:` URI, `~` for the home
 // folder, or a path relative to a folder (the workspace folder holding the document). Used by the
 // server (which reads the files) and the VS Code client (which watches those outside the workspace).
-// Node-only (path, os, url): kept apart from the modules a browser build may use.
+// Node-only (path, os, url), so it lives with the Node helpers, apart from what a browser build may use.
 
 import * as os from 'os';
 import * as path from 'path';

@@ -1,0 +1,134 @@
+// The layers, checked from the sources: which folder may import which, which packages each may use, and
+// that the adapters reach the engine only through its front door (server/src/core/index.ts). The build
+// enforces the same with TypeScript project references (each layer's tsconfig.json names the layers it
+// may import and the types it may see); this test also checks that those references match the table,
+// so the two cannot drift apart.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { builtinModules } from 'module';
+import * as path from 'path';
+import * as ts from 'typescript';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+interface Layer {
+  /** Folder, from the repository root. */
+  dir: string;
+  /** Layers whose modules this one may import. */
+  imports: string[];
+  /** Packages (not relative paths) it may import; Node's built-in modules only where `node` is true. */
+  packages: RegExp;
+  node: boolean;
+}
+
+const LAYERS: Record<string, Layer> = {
+  core: { dir: 'server/src/core', imports: [], packages: /^yaml$/, node: false },
+  shared: { dir: 'server/src/shared', imports: ['core'], packages: /^$/, node: false },
+  node: { dir: 'server/src/node', imports: ['core', 'shared'], packages: /^$/, node: true },
+  lsp: { dir: 'server/src/lsp', imports: ['core', 'shared', 'node'], packages: /^vscode-languageserver(-textdocument|\/node)?$/, node: true },
+  cli: { dir: 'server/src/cli', imports: ['core', 'shared', 'node'], packages: /^tinyglobby$/, node: true },
+  client: { dir: 'client/src', imports: ['core', 'shared', 'node'], packages: /^(vscode|vscode-languageclient\/node)$/, node: true },
+};
+
+/** The engine's front door: the one core module the other layers import. */
+const FRONT_DOOR = 'server/src/core/index.ts';
+
+const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+function layerOf(file: string): string | undefined {
+  const rel = path.relative(ROOT, file).split(path.sep).join('/');
+  return Object.keys(LAYERS).find((name) => rel.startsWith(LAYERS[name].dir + '/'));
+}
+
+function sourcesOf(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourcesOf(full));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+/** What is wrong with the imports of one source file (its path decides its layer). */
+export function violations(file: string, text: string): string[] {
+  const layer = layerOf(file);
+  if (!layer) return [];
+  const rules = LAYERS[layer];
+  const problems: string[] = [];
+  const rel = path.relative(ROOT, file).split(path.sep).join('/');
+  for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
+    const spec = imported.fileName;
+    const where = `${rel}:${1 + text.slice(0, imported.pos).split('\n').length - 1}`;
+    if (spec.startsWith('.')) {
+      const target = path.resolve(path.dirname(file), spec);
+      // The glossary's data (its JSON Schema) may be read by any layer.
+      if (/^glossary\/[^/]+\.json$/.test(path.relative(ROOT, target).split(path.sep).join('/'))) continue;
+      const targetLayer = layerOf(target + '.ts') ?? layerOf(path.join(target, 'index.ts'));
+      if (targetLayer === undefined) problems.push(`${where}: imports '${spec}', outside every layer`);
+      else if (targetLayer !== layer) {
+        if (!rules.imports.includes(targetLayer)) problems.push(`${where}: ${layer} may not import ${targetLayer} ('${spec}')`);
+        else if (targetLayer === 'core') {
+          const targetRel = path.relative(ROOT, target).split(path.sep).join('/');
+          if (targetRel + '.ts' !== FRONT_DOOR && targetRel + '/index.ts' !== FRONT_DOOR) {
+            problems.push(`${where}: imports the engine through '${spec}'; use its front door, ${FRONT_DOOR}`);
+          }
+        }
+      }
+    } else if (NODE_BUILTINS.has(spec)) {
+      if (!rules.node) problems.push(`${where}: ${layer} may not use Node's '${spec}'`);
+    } else if (!rules.packages.test(spec)) {
+      problems.push(`${where}: ${layer} may not import the package '${spec}'`);
+    }
+  }
+  return problems;
+}
+
+describe('layers: imports follow the architecture', () => {
+  for (const [name, layer] of Object.entries(LAYERS)) {
+    it(`${name} (${layer.dir}) imports only ${layer.imports.length ? layer.imports.join(', ') : 'itself'}${layer.node ? '' : ', nothing of Node'}`, () => {
+      const files = sourcesOf(path.join(ROOT, layer.dir));
+      assert.ok(files.length > 0, `no sources in ${layer.dir}`);
+      const problems = files.flatMap((file) => violations(file, fs.readFileSync(file, 'utf8')));
+      assert.deepStrictEqual(problems, []);
+    });
+
+    it(`${name}: its tsconfig.json references exactly those layers and sees ${layer.node ? 'Node' : 'no'} types`, () => {
+      const configFile = path.join(ROOT, layer.dir, 'tsconfig.json');
+      const { config, error } = ts.readConfigFile(configFile, ts.sys.readFile);
+      assert.ok(!error, `cannot read ${configFile}`);
+      const referenced = ((config.references ?? []) as Array<{ path: string }>)
+        .map((r) => layerOf(path.join(path.resolve(path.dirname(configFile), r.path), 'x.ts')))
+        .sort();
+      assert.deepStrictEqual(referenced, [...layer.imports].sort());
+      const types: string[] = config.compilerOptions?.types ?? [];
+      assert.strictEqual(types.includes('node'), layer.node, `types: ${JSON.stringify(types)}`);
+      assert.ok(!types.includes('vscode') || name === 'client', 'only the client sees VS Code');
+    });
+  }
+
+  describe('the check itself catches a forbidden import', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['server/src/core/rules/x.ts', "import * as fs from 'fs';", /core may not use Node's 'fs'/],
+      ['server/src/core/x.ts', "import { read } from '../node/read';", /core may not import node/],
+      ['server/src/core/x.ts', "import type { Connection } from 'vscode-languageserver';", /may not import the package 'vscode-languageserver'/],
+      ['server/src/shared/x.ts', "const p = require('path');", /shared may not use Node's 'path'/],
+      ['server/src/lsp/x.ts', "import { run } from '../cli/kpo-lint';", /lsp may not import cli/],
+      ['server/src/lsp/x.ts', "import { createEngine } from '../core/engine';", /front door/],
+      ['client/src/x.ts', "export { startServer } from '../../server/src/lsp/server';", /client may not import lsp/],
+      ['server/src/cli/x.ts', "const m = await import('vscode');", /may not import the package 'vscode'/],
+    ];
+    for (const [file, text, expected] of cases) {
+      it(`${file}: ${text}`, () => {
+        const problems = violations(path.join(ROOT, file), text);
+        assert.strictEqual(problems.length, 1, problems.join('\n'));
+        assert.match(problems[0], expected);
+      });
+    }
+    it('allowed imports pass', () => {
+      assert.deepStrictEqual(violations(path.join(ROOT, 'server/src/lsp/x.ts'), "import { createEngine } from '../core';\nimport * as path from 'path';"), []);
+      assert.deepStrictEqual(violations(path.join(ROOT, 'server/src/core/rules/x.ts'), "import { countBefore } from '../search';"), []);
+    });
+  });
+});
