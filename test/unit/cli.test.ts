@@ -171,4 +171,19 @@ describe('kpo-lint', () => {
     assert.strictEqual(result.status, 1, result.stderr);
     assert.ok(JSON.parse(result.stdout).files[0].findings.length > 0);
   });
+
+  it('stops quietly when its reader goes away (kpo-lint … | head)', () => {
+    // A report far larger than a pipe's buffer, read for its first line only.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpo-pipe-'));
+    try {
+      const doc = path.join(dir, 'big.md');
+      fs.writeFileSync(doc, 'Our BPO team does equity research and patent landscaping.\n\n'.repeat(4000));
+      const script = `"${process.execPath}" "${path.join(ROOT, 'bin', 'kpo-lint.js')}" --no-discovery --format json "${doc}" | head -c 20`;
+      const result = spawnSync('sh', ['-c', script], { encoding: 'utf8' });
+      assert.strictEqual(result.stdout, '{\n  "version": 1,\n  ');
+      assert.doesNotMatch(result.stderr, /EPIPE|Unhandled|at /, result.stderr);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

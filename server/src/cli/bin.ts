@@ -2,6 +2,15 @@
 import { readDescriptor } from '../node/read';
 import { main } from './kpo-lint';
 
+// A reader that goes away (`kpo-lint … | head`) ends the run quietly, as other command-line tools do,
+// instead of an unhandled EPIPE with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 process.exitCode = main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
