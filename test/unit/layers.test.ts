@@ -20,13 +20,30 @@ interface Layer {
   /** Packages (not relative paths) it may import; Node's built-in modules only where `node` is true. */
   packages: RegExp;
   node: boolean;
+  /**
+   * Files of the layer that may also use Node (its built-in modules, the node layer and `process`)
+   * where the rest of the layer may not: see NODE_ENTRIES.
+   */
+  nodeEntries?: string[];
 }
+
+/**
+ * The language server runs on Node today and in a browser web worker later (VS Code for the Web): its
+ * handlers use the platform only through ServerHost (server/src/lsp/host.ts). The one exception is its
+ * Node entry, which reads the command line and makes the Node host (server/src/node/server-host.ts).
+ * The lsp project still sees Node's types (its tsconfig.json says why); this list is what keeps Node
+ * out of the rest of the layer.
+ */
+const NODE_ENTRIES: Record<string, string[]> = {
+  lsp: ['server/src/lsp/main.ts'],
+};
 
 const LAYERS: Record<string, Layer> = {
   core: { dir: 'server/src/core', imports: [], packages: /^yaml$/, node: false },
   shared: { dir: 'server/src/shared', imports: ['core'], packages: /^$/, node: false },
   node: { dir: 'server/src/node', imports: ['core', 'shared'], packages: /^$/, node: true },
-  lsp: { dir: 'server/src/lsp', imports: ['core', 'shared', 'node'], packages: /^vscode-languageserver(-textdocument|\/node)?$/, node: true },
+  // Node only in NODE_ENTRIES.lsp (main.ts); elsewhere in lsp neither Node's modules, nor the node layer, nor `process`.
+  lsp: { dir: 'server/src/lsp', imports: ['core', 'shared', 'node'], packages: /^vscode-languageserver(-textdocument|\/node)?$/, node: true, nodeEntries: NODE_ENTRIES.lsp },
   cli: { dir: 'server/src/cli', imports: ['core', 'shared', 'node'], packages: /^tinyglobby$/, node: true },
   client: { dir: 'client/src', imports: ['core', 'shared', 'node'], packages: /^(vscode|vscode-languageclient\/node)$/, node: true },
 };
@@ -51,6 +68,20 @@ function sourcesOf(dir: string): string[] {
   return out;
 }
 
+/** Whether the code (not its comments or strings) names Node's global `process`. */
+function usesProcess(text: string): boolean {
+  const source = ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, true);
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isIdentifier(node) && node.text === 'process') {
+      const parent = node.parent;
+      const isMember = (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node);
+      if (!isMember) return true;
+    }
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return visit(source);
+}
+
 /** What is wrong with the imports of one source file (its path decides its layer). */
 export function violations(file: string, text: string): string[] {
   const layer = layerOf(file);
@@ -58,6 +89,9 @@ export function violations(file: string, text: string): string[] {
   const rules = LAYERS[layer];
   const problems: string[] = [];
   const rel = path.relative(ROOT, file).split(path.sep).join('/');
+  // A layer that may use Node only in some files (NODE_ENTRIES): the others may use none of it.
+  const nodeHere = rules.node && (rules.nodeEntries === undefined || rules.nodeEntries.includes(rel));
+  if (!nodeHere && rules.node && usesProcess(text)) problems.push(`${rel}: only ${rules.nodeEntries!.join(', ')} of ${layer} may use Node's 'process'`);
   for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
     const spec = imported.fileName;
     const where = `${rel}:${1 + text.slice(0, imported.pos).split('\n').length - 1}`;
@@ -69,6 +103,7 @@ export function violations(file: string, text: string): string[] {
       if (targetLayer === undefined) problems.push(`${where}: imports '${spec}', outside every layer`);
       else if (targetLayer !== layer) {
         if (!rules.imports.includes(targetLayer)) problems.push(`${where}: ${layer} may not import ${targetLayer} ('${spec}')`);
+        else if (targetLayer === 'node' && !nodeHere) problems.push(`${where}: only ${rules.nodeEntries!.join(', ')} of ${layer} may import node ('${spec}')`);
         else if (targetLayer === 'core') {
           const targetRel = path.relative(ROOT, target).split(path.sep).join('/');
           if (targetRel + '.ts' !== FRONT_DOOR && targetRel + '/index.ts' !== FRONT_DOOR) {
@@ -78,6 +113,7 @@ export function violations(file: string, text: string): string[] {
       }
     } else if (NODE_BUILTINS.has(spec)) {
       if (!rules.node) problems.push(`${where}: ${layer} may not use Node's '${spec}'`);
+      else if (!nodeHere) problems.push(`${where}: only ${rules.nodeEntries!.join(', ')} of ${layer} may use Node's '${spec}'`);
     } else if (!rules.packages.test(spec)) {
       problems.push(`${where}: ${layer} may not import the package '${spec}'`);
     }
@@ -87,7 +123,7 @@ export function violations(file: string, text: string): string[] {
 
 describe('layers: imports follow the architecture', () => {
   for (const [name, layer] of Object.entries(LAYERS)) {
-    it(`${name} (${layer.dir}) imports only ${layer.imports.length ? layer.imports.join(', ') : 'itself'}${layer.node ? '' : ', nothing of Node'}`, () => {
+    it(`${name} (${layer.dir}) imports only ${layer.imports.length ? layer.imports.join(', ') : 'itself'}${layer.node ? '' : ', nothing of Node'}${layer.nodeEntries ? ` (Node only in ${layer.nodeEntries.join(', ')})` : ''}`, () => {
       const files = sourcesOf(path.join(ROOT, layer.dir));
       assert.ok(files.length > 0, `no sources in ${layer.dir}`);
       const problems = files.flatMap((file) => violations(file, fs.readFileSync(file, 'utf8')));
@@ -118,6 +154,10 @@ describe('layers: imports follow the architecture', () => {
       ['server/src/lsp/x.ts', "import { createEngine } from '../core/engine';", /front door/],
       ['client/src/x.ts', "export { startServer } from '../../server/src/lsp/server';", /client may not import lsp/],
       ['server/src/cli/x.ts', "const m = await import('vscode');", /may not import the package 'vscode'/],
+      // The language server's handlers reach the platform only through ServerHost; main.ts alone is Node's.
+      ['server/src/lsp/x.ts', "import * as path from 'path';", /only server\/src\/lsp\/main\.ts of lsp may use Node's 'path'/],
+      ['server/src/lsp/x.ts', "import { readTextFile } from '../node/files';", /only server\/src\/lsp\/main\.ts of lsp may import node/],
+      ['server/src/lsp/x.ts', 'const base = process.cwd();', /only server\/src\/lsp\/main\.ts of lsp may use Node's 'process'/],
     ];
     for (const [file, text, expected] of cases) {
       it(`${file}: ${text}`, () => {
@@ -127,7 +167,9 @@ describe('layers: imports follow the architecture', () => {
       });
     }
     it('allowed imports pass', () => {
-      assert.deepStrictEqual(violations(path.join(ROOT, 'server/src/lsp/x.ts'), "import { createEngine } from '../core';\nimport * as path from 'path';"), []);
+      assert.deepStrictEqual(violations(path.join(ROOT, 'server/src/lsp/x.ts'), "import { createEngine } from '../core';\nimport type { ServerHost } from './host';"), []);
+      assert.deepStrictEqual(violations(path.join(ROOT, 'server/src/lsp/main.ts'), "import { nodeServerHost } from '../node/server-host';\nconst args = process.argv;"), []);
+      assert.deepStrictEqual(violations(path.join(ROOT, 'server/src/cli/x.ts'), "import * as path from 'path';\nprocess.exit(0);"), []);
       assert.deepStrictEqual(violations(path.join(ROOT, 'server/src/core/rules/x.ts'), "import { countBefore } from '../search';"), []);
     });
   });

@@ -4,6 +4,7 @@
 
 import * as assert from 'assert';
 import { DocumentStore } from '../../server/src/lsp/documents';
+import { nodeServerHost } from '../../server/src/node/server-host';
 import { DEFAULT_SETTINGS } from '../../server/src/shared/settings';
 import { builtinEngine } from './helpers/engine';
 
@@ -33,7 +34,7 @@ describe('server snapshots: findings of their own version', () => {
   const engine = builtinEngine();
 
   function open(text: string) {
-    const store = new DocumentStore();
+    const store = new DocumentStore(nodeServerHost());
     const { connection, send } = fakeConnection();
     store.documents.listen(connection as never);
     send('open', { textDocument: { uri, languageId: 'markdown', version: 1, text } });

@@ -10,7 +10,7 @@ import { escapeControls } from '../shared/text';
 import type { DocumentStore } from './documents';
 import type { EngineStore, LoadedGlossary } from './engine-store';
 import type { GlossarySources } from './glossary-sources';
-import { uriToPath } from './paths';
+import type { ServerHost } from './host';
 import type { SettingsStore } from './settings';
 import type { WorkspaceFolders } from './workspace-folders';
 
@@ -96,6 +96,8 @@ export type Resolved = Snapshot | GlossaryFileSnapshot;
 export class ServerContext {
   constructor(
     readonly connection: Connection,
+    /** The platform: files, folders, the package (host.ts). */
+    readonly host: ServerHost,
     readonly capabilities: Capabilities,
     readonly documents: DocumentStore,
     readonly settings: SettingsStore,
@@ -149,7 +151,7 @@ export class ServerContext {
   /** The glossary a document uses (open or not), or the workspace's when `uri` is undefined. */
   async glossaryAt(uri: string | undefined): Promise<LoadedGlossary> {
     const settings = await this.settings.get(uri);
-    return this.glossaryFor(settings, uri === undefined ? undefined : uriToPath(uri));
+    return this.glossaryFor(settings, uri === undefined ? undefined : this.host.uriToFile(uri));
   }
 
   private glossaryFor(settings: Settings, file: string | undefined): LoadedGlossary {

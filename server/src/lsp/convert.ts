@@ -1,7 +1,6 @@
 // Engine results in LSP terms. Offsets become positions only through core/positions (UTF-16, as LSP
 // counts by default); nothing here knows about rules beyond their id and documentation page.
 
-import { pathToFileURL } from 'url';
 import {
   DiagnosticSeverity,
   type Diagnostic,
@@ -24,6 +23,7 @@ import {
 import { ruleHelpUri } from '../shared/links';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { escapeControls } from '../shared/text';
+import type { ServerHost } from './host';
 
 export const SOURCE = DIAGNOSTIC_SOURCE;
 
@@ -80,12 +80,15 @@ export function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-/** Where an entry is written: the changes of later files first (nearest first), then where it is defined. */
-export function entryLocations(entry: GlossaryEntry): Location[] {
+/**
+ * Where an entry is written: the changes of later files first (nearest first), then where it is
+ * defined (the host names the files' URIs).
+ */
+export function entryLocations(entry: GlossaryEntry, host: ServerHost): Location[] {
   const places = [...(entry.changedIn ?? [])].reverse();
   if (entry.source) places.push(entry.source);
   return places.map((p) => {
     const at = fromOneBased(p.line, p.column);
-    return { uri: pathToFileURL(p.file).href, range: { start: at, end: at } };
+    return { uri: host.fileToUri(p.file), range: { start: at, end: at } };
   });
 }

@@ -11,12 +11,12 @@ export async function definition(ctx: ServerContext, params: DefinitionParams): 
   const snapshot = await ctx.resolve(params.textDocument.uri);
   if (!snapshot) return null;
   if (snapshot.kind === 'glossary-file') {
-    const locations = glossaryFileDefinition(snapshot, params.position);
+    const locations = glossaryFileDefinition(snapshot, params.position, ctx.host);
     return locations.length > 0 ? locations : null;
   }
   const { analysis, engine } = snapshot;
   const found = engine.entryAt(analysis, toOffset(analysis, params.position), snapshot.findings());
   if (!found) return null;
-  const locations = entryLocations(found.entry);
+  const locations = entryLocations(found.entry, ctx.host);
   return locations.length > 0 ? locations : null;
 }

@@ -23,7 +23,7 @@ export function diagnosticsOf(snapshot: Snapshot): Diagnostic[] {
 export class DiagnosticsPublisher {
   /** Bumped on every settings or glossary change, so pulled result ids change with them. */
   private generation = 0;
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents with pushed diagnostics that must be cleared when they stop being served. */
   private readonly published = new Set<string>();
 

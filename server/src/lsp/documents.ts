@@ -7,7 +7,8 @@ import { TextDocuments, type TextDocumentContentChangeEvent } from 'vscode-langu
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis, Engine, Finding } from '../core';
 import type { Settings } from '../shared/settings';
-import { SERVED_SCHEMES, schemeOf, uriToPath } from './paths';
+import type { ServerHost } from './host';
+import { SERVED_SCHEMES, schemeOf } from './paths';
 import { ruleOptions } from './settings';
 
 interface CacheEntry {
@@ -33,7 +34,7 @@ interface PendingEdit {
 export class DocumentStore {
   readonly documents = new TextDocuments<TextDocument>({
     create: (uri, languageId, version, text) => {
-      this.places.set(uri, { file: uriToPath(uri), served: SERVED_SCHEMES.includes(schemeOf(uri)) });
+      this.places.set(uri, { file: this.host.uriToFile(uri), served: SERVED_SCHEMES.includes(schemeOf(uri)) });
       return TextDocument.create(uri, languageId, version, text);
     },
     update: (document, changes, version) => this.update(document, changes, version),
@@ -45,7 +46,7 @@ export class DocumentStore {
   /** Changes received per document: with the version, what a pulled result id is made of (a client may repeat a version). */
   private readonly changes = new Map<string, number>();
 
-  constructor() {
+  constructor(private readonly host: ServerHost) {
     this.documents.onDidClose((event) => {
       this.cache.delete(event.document.uri);
       this.pending.delete(event.document.uri);

@@ -7,11 +7,10 @@
 // level (the VS Code client never reveals its output channel on its own). Which files a document's
 // glossary is made of is decided in glossary-sources.ts.
 
-import * as path from 'path';
-import { createEngine, type Engine, type GlossaryProblem, type GlossarySource, LastGoodGlossary } from '../core';
-import { builtinGlossaryPath, glossarySource, readTextFile } from '../node/files';
+import { createEngine, type Engine, type GlossaryProblem, type GlossarySource, LastGoodGlossary, MAX_GLOSSARY_BYTES } from '../core';
 import { isGlossaryFileName } from '../shared/glossary-files';
 import type { GlossaryStatus } from '../shared/protocol';
+import type { ServerHost } from './host';
 
 export interface LoadedGlossary {
   engine: Engine;
@@ -44,6 +43,7 @@ export class EngineStore {
   policy: ReadPolicy = () => undefined;
 
   constructor(
+    private readonly host: ServerHost,
     private readonly onLoaded: (loaded: LoadedGlossary) => void,
     private readonly log: (level: 'info' | 'warn' | 'error', message: string) => void,
   ) {}
@@ -76,7 +76,7 @@ export class EngineStore {
 
   /** Whether a file is a glossary file: named like one, or one of the files a glossary uses. */
   isGlossaryFile(file: string): boolean {
-    return isGlossaryFileName(path.basename(file)) || this.uses(file);
+    return isGlossaryFileName(this.host.names.basename(file)) || this.uses(file);
   }
 
   /** Forgets every loaded set; the next `get` reads the files again. */
@@ -108,13 +108,13 @@ export class EngineStore {
     if (text === undefined) {
       if (before === undefined) return false;
       this.overlays.delete(file);
-      const disk = readTextFile(file);
+      const disk = this.readDisk(file);
       if ('text' in disk && disk.text === before) return false;
     } else {
       if (before === text) return false;
       this.overlays.set(file, text);
       if (before === undefined) {
-        const disk = readTextFile(file);
+        const disk = this.readDisk(file);
         if ('text' in disk && disk.text === text) return false;
       }
     }
@@ -139,16 +139,21 @@ export class EngineStore {
   }
 
   /** The text of a file as the glossaries read it: the editor's when open there, else the disk's. */
-  private textOf(file: string): { text: string } | { error: string } {
+  private textOf(file: string): { text: string } | { problem: GlossaryProblem } {
     const overlay = this.overlays.get(file);
-    return overlay !== undefined ? { text: overlay } : readTextFile(file);
+    return overlay !== undefined ? { text: overlay } : this.readDisk(file);
+  }
+
+  /** The text of a glossary file as the host reads it (on Node: from the disk). */
+  private readDisk(file: string): { text: string } | { problem: GlossaryProblem } {
+    return this.host.readGlossaryFile(file, MAX_GLOSSARY_BYTES);
   }
 
   /** The built-in glossary's path ('' when the installation lacks it). */
   builtinPath(): string {
     if (this.builtin === undefined) {
       try {
-        this.builtin = builtinGlossaryPath();
+        this.builtin = this.host.builtinGlossaryFile();
       } catch (error) {
         this.log('warn', (error as Error).message);
         this.builtin = '';
@@ -169,8 +174,8 @@ export class EngineStore {
       }
       readable.push(file);
       const read = this.textOf(file);
-      if ('error' in read) problems.push({ file, line: 1, column: 1, severity: 'error', message: `The glossary ${read.error}.` });
-      else sources.push(glossarySource(file, read.text));
+      if ('problem' in read) problems.push(read.problem);
+      else sources.push(this.host.glossarySource(file, read.text));
     }
     const started = performance.now();
     let created = this.engineOf(sources);

@@ -1,26 +1,27 @@
 // The fs.watch fallback for clients that send no watched-file events (Neovim 0.7): the server watches
-// the glossary folders itself and is told which interesting files changed there.
+// the glossary folders itself (through the host: fs.watch on Node) and is told which interesting files
+// changed there.
 
-import * as fs from 'fs';
-import * as path from 'path';
+import type { HostFile, HostWatch, ServerHost } from './host';
 
 /**
- * fs.watch on a set of folders, for clients without workspace/didChangeWatchedFiles. Calls `changed`
- * (debounced) with the paths of glossary files, or of files the glossaries use, that changed there.
+ * The host's watch on a set of folders, for clients without workspace/didChangeWatchedFiles. Calls
+ * `changed` (debounced) with the glossary files, or files the glossaries use, that changed there.
  */
 export class FolderWatcher {
-  private readonly watchers = new Map<string, fs.FSWatcher>();
-  private pending = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly watchers = new Map<HostFile, HostWatch>();
+  private pending = new Set<HostFile>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly interesting: (file: string) => boolean,
-    private readonly changed: (files: string[]) => void,
+    private readonly host: ServerHost,
+    private readonly interesting: (file: HostFile) => boolean,
+    private readonly changed: (files: HostFile[]) => void,
     private readonly delayMs = 100,
   ) {}
 
   /** Watches exactly these folders from now on. */
-  watch(folders: string[]): void {
+  watch(folders: HostFile[]): void {
     const wanted = new Set(folders);
     for (const [folder, watcher] of this.watchers) {
       if (!wanted.has(folder)) {
@@ -30,24 +31,19 @@ export class FolderWatcher {
     }
     for (const folder of wanted) {
       if (this.watchers.has(folder)) continue;
-      try {
-        const watcher = fs.watch(folder, { persistent: false }, (_event, name) => {
-          if (!name) return;
-          const file = path.join(folder, name.toString());
+      const watcher = this.host.watchFolder(
+        folder,
+        (file) => {
           if (this.interesting(file)) this.note(file);
-        });
-        watcher.on('error', () => {
-          watcher.close();
-          this.watchers.delete(folder);
-        });
-        this.watchers.set(folder, watcher);
-      } catch {
-        // A folder that does not exist or cannot be watched: nothing to do.
-      }
+        },
+        () => this.watchers.delete(folder),
+      );
+      // A folder that does not exist or cannot be watched: nothing to do.
+      if (watcher) this.watchers.set(folder, watcher);
     }
   }
 
-  private note(file: string): void {
+  private note(file: HostFile): void {
     this.pending.add(file);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {

@@ -28,6 +28,7 @@ import {
 import schema from '../../../glossary/schema.json';
 import type { GlossaryFileSnapshot, ServerContext } from './context';
 import { SOURCE, entryLocations } from './convert';
+import type { ServerHost } from './host';
 import { escapeMarkdown } from './markup';
 import { CATEGORIES } from '../shared/categories';
 
@@ -194,11 +195,11 @@ export function glossaryFileHover(ctx: ServerContext, snapshot: GlossaryFileSnap
 }
 
 /** Go to definition from an entry id in a glossary file. */
-export function glossaryFileDefinition(snapshot: GlossaryFileSnapshot, position: Position): Location[] {
+export function glossaryFileDefinition(snapshot: GlossaryFileSnapshot, position: Position, host: ServerHost): Location[] {
   const spot = spotAt(snapshot, position);
   if (!spot || spot.role !== 'value') return [];
   const entry = idTarget(spot, snapshot.glossary.engine.glossary);
-  return entry ? entryLocations(entry) : [];
+  return entry ? entryLocations(entry, host) : [];
 }
 
 function idTarget(spot: YamlSpot, glossary: Glossary): GlossaryEntry | undefined {

@@ -4,9 +4,9 @@
 // the editor: it is used once edits settle. After each of these the workspace's glossary is loaded
 // again (which reports its status) and every document's diagnostics are recomputed. Each load's status
 // goes to the client (held until the client has initialized). For clients without watched-file
-// events, the folders searched and the folders of the files in use are watched with fs.watch.
+// events, the folders searched and the folders of the files in use are watched through the host
+// (fs.watch on Node).
 
-import * as path from 'path';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver';
 import { GLOSSARY_WATCH_PATTERNS, isGlossaryFileName } from '../shared/glossary-files';
 import { GlossaryStatusNotification, type GlossaryStatus } from '../shared/protocol';
@@ -30,8 +30,8 @@ export class GlossaryReloader {
   private pendingStatus: GlossaryStatus | undefined;
   /** fs.watch on the glossary folders, for clients that send no watched-file events. */
   private folderWatcher: FolderWatcher | undefined;
-  private refreshTimer: NodeJS.Timeout | undefined;
-  private watchTimer: NodeJS.Timeout | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private watchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly ctx: ServerContext,
@@ -52,6 +52,7 @@ export class GlossaryReloader {
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     } else {
       this.folderWatcher = new FolderWatcher(
+        this.ctx.host,
         (file) => this.ctx.glossaries.isGlossaryFile(file),
         (files) => this.filesChanged(files.map((file) => ({ file, type: undefined }))),
       );
@@ -94,7 +95,7 @@ export class GlossaryReloader {
     let discovery = false;
     let touched = false;
     for (const { file, type } of changes) {
-      const named = isGlossaryFileName(path.basename(file));
+      const named = isGlossaryFileName(this.ctx.host.names.basename(file));
       if (named && type !== FileChangeType.Changed) discovery = true;
       if (named || glossaries.uses(file)) touched = true;
     }
@@ -152,7 +153,7 @@ export class GlossaryReloader {
     if (!this.folderWatcher || this.watchTimer) return;
     this.watchTimer = setTimeout(() => {
       this.watchTimer = undefined;
-      this.folderWatcher?.watch([...this.ctx.workspace.searchedFolders(), ...this.ctx.glossaries.files().map((f) => path.dirname(f))]);
+      this.folderWatcher?.watch([...this.ctx.workspace.searchedFolders(), ...this.ctx.glossaries.files().map((f) => this.ctx.host.names.dirname(f))]);
     }, 50);
   }
 }

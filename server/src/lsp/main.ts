@@ -2,8 +2,13 @@
 // comes from the command line as vscode-languageserver detects it: --stdio (what most editors use),
 // --node-ipc (the VS Code client), --socket=PORT or --pipe=NAME.
 
+// This is the one Node-specific module of the language server (test/unit/layers.test.ts holds it): it
+// reads the command line, and makes the Node host (node/server-host.ts) that every handler reaches the
+// file system, file names and the package through (lsp/host.ts).
+
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { packageVersion } from '../node/files';
+import { nodeServerHost } from '../node/server-host';
+import type { ServerHost } from './host';
 import { startServer } from './server';
 
 const USAGE = `Usage: kpo-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
@@ -12,9 +17,10 @@ The KPO Glossary language server: hover definitions, completion of terms and ser
 KPO-vs-BPO diagnostics and quick fixes for Markdown documents. See docs/editors.md.
 `;
 
+const host: ServerHost = nodeServerHost();
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {
-  process.stdout.write(`${packageVersion()}\n`);
+  process.stdout.write(`${host.version}\n`);
   process.exit(0);
 }
 if (args.includes('--help') || args.includes('-h')) {
@@ -26,4 +32,4 @@ if (!args.some((a) => /^--(stdio|node-ipc|socket|pipe)(=|$)/.test(a)) && process
   process.exit(2);
 }
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(createConnection(ProposedFeatures.all), host);

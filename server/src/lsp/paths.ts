@@ -1,6 +1,5 @@
-// URIs: which schemes are served (file: and untitled:), and the path of a file: URI.
-
-import { fileUriToPath } from '../node/glossary-paths';
+// URIs and file names: which schemes are served (file: and untitled:), and whether a file is in a folder.
+// (The file a URI names is the host's to say: ServerHost.uriToFile.)
 
 export const SERVED_SCHEMES = ['file', 'untitled'];
 
@@ -9,5 +8,7 @@ export function schemeOf(uri: string): string {
   return colon > 0 ? uri.slice(0, colon).toLowerCase() : '';
 }
 
-/** The file system path of a `file:` URI; undefined for other schemes. */
-export const uriToPath = fileUriToPath;
+/** Whether `file` is `folder` or inside it, for names whose folders end at `sep`. */
+export function isWithin(file: string, folder: string, sep: string): boolean {
+  return file === folder || file.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}

@@ -10,7 +10,6 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { packageVersion } from '../node/files';
 import { WorkspaceTrustNotification, type InitializationOptions } from '../shared/protocol';
 import { SECTION } from '../shared/settings';
 import { CODE_ACTION_KINDS, codeActions, resolveCodeAction } from './code-actions';
@@ -23,19 +22,20 @@ import { DocumentStore } from './documents';
 import { EngineStore } from './engine-store';
 import { GlossaryReloader, type FileChange } from './glossary-reload';
 import { GlossarySources } from './glossary-sources';
+import type { ServerHost } from './host';
 import { hover } from './hover';
-import { uriToPath } from './paths';
 import { registerRequests } from './requests';
 import { SettingsStore } from './settings';
 import { WorkspaceFolders } from './workspace-folders';
 
-export function startServer(connection: Connection): void {
+/** Serves on `connection`, using the platform only through `host` (the Node entry, main.ts, makes the Node one). */
+export function startServer(connection: Connection, host: ServerHost): void {
   const log: Logger = {
     info: (m) => connection.console.info(m),
     warn: (m) => connection.console.warn(m),
     error: (m) => connection.console.error(m),
   };
-  const documents = new DocumentStore();
+  const documents = new DocumentStore(host);
   // Made in `initialize`, from what the client says it supports.
   let ctx: ServerContext | undefined;
   let diagnostics: DiagnosticsPublisher | undefined;
@@ -43,22 +43,23 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = readCapabilities(params.capabilities);
-    const folders = new WorkspaceFolders();
+    const folders = new WorkspaceFolders(host);
     if (params.workspaceFolders) folders.set(params.workspaceFolders.map((f) => f.uri));
     else if (params.rootUri) folders.set([params.rootUri]);
     const init = (typeof params.initializationOptions === 'object' && params.initializationOptions !== null ? params.initializationOptions : {}) as InitializationOptions;
     const glossaries = new EngineStore(
+      host,
       (loaded) => reloader?.loaded(loaded),
       (level, m) => log[level](m),
     );
-    const sources = new GlossarySources(folders, glossaries, init.workspaceTrusted !== false);
+    const sources = new GlossarySources(host, folders, glossaries, init.workspaceTrusted !== false);
     glossaries.policy = (file) => sources.refusal(file);
     if (!sources.trusted) log.info('The workspace is not trusted: glossary files outside the workspace folders are not read.');
     const settings = new SettingsStore(connection, capabilities.configuration, params.initializationOptions, (m) => log.warn(m));
-    ctx = new ServerContext(connection, capabilities, documents, settings, glossaries, folders, sources, log, init.glossaryCommands === true);
+    ctx = new ServerContext(connection, host, capabilities, documents, settings, glossaries, folders, sources, log, init.glossaryCommands === true);
     diagnostics = new DiagnosticsPublisher(ctx);
     reloader = new GlossaryReloader(ctx, diagnostics);
-    return initializeResult(capabilities);
+    return initializeResult(capabilities, host.version);
   });
 
   connection.onInitialized(async () => {
@@ -80,7 +81,7 @@ export function startServer(connection: Connection): void {
     reloader?.reload('settings changed');
   });
   connection.onDidChangeWatchedFiles((params) => {
-    const changes = params.changes.map((c) => ({ file: uriToPath(c.uri), type: c.type })).filter((c): c is FileChange & { type: FileChangeType } => c.file !== undefined);
+    const changes = params.changes.map((c) => ({ file: host.uriToFile(c.uri), type: c.type })).filter((c): c is FileChange & { type: FileChangeType } => c.file !== undefined);
     reloader?.filesChanged(changes);
   });
   connection.onNotification(WorkspaceTrustNotification.method, (params: WorkspaceTrustNotification.Params) => reloader?.trustChanged(params?.trusted !== false));
@@ -98,7 +99,7 @@ export function startServer(connection: Connection): void {
     diagnostics?.changed(event.document.uri);
   });
   documents.documents.onDidClose((event) => {
-    glossaryText(uriToPath(event.document.uri), undefined);
+    glossaryText(host.uriToFile(event.document.uri), undefined);
     ctx?.settings.forget(event.document.uri);
     diagnostics?.closed(event.document.uri);
   });
@@ -123,7 +124,7 @@ export function startServer(connection: Connection): void {
 }
 
 /** What the server offers, given what the client supports. */
-function initializeResult(capabilities: Capabilities): InitializeResult {
+function initializeResult(capabilities: Capabilities, version: string): InitializeResult {
   const result: InitializeResult = {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -132,7 +133,7 @@ function initializeResult(capabilities: Capabilities): InitializeResult {
       completionProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
     },
-    serverInfo: { name: 'kpo-language-server', version: packageVersion() },
+    serverInfo: { name: 'kpo-language-server', version },
   };
   if (capabilities.pullDiagnostics) {
     result.capabilities.diagnosticProvider = { identifier: SOURCE, interFileDependencies: false, workspaceDiagnostics: false };

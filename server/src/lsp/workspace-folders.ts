@@ -1,24 +1,25 @@
-// The workspace folders, as paths: which folder holds a file, and where a glossary file named in the
-// settings lives. Relative glossary paths are read from the workspace folder holding the document,
-// else the first workspace folder, else the document's own folder.
+// The workspace folders, as the host names files (paths on Node): which folder holds a file, and where a
+// glossary file named in the settings lives. Relative glossary paths are read from the workspace folder
+// holding the document, else the first workspace folder, else the document's own folder.
 
-import * as path from 'path';
-import { resolveGlossaryPath } from '../node/glossary-paths';
-import { uriToPath } from './paths';
+import type { HostFile, ServerHost } from './host';
+import { isWithin } from './paths';
 
 export class WorkspaceFolders {
-  private folders: string[] = [];
+  private folders: HostFile[] = [];
+
+  constructor(private readonly host: ServerHost) {}
 
   set(uris: string[]): void {
-    this.folders = uris.map(uriToPath).filter((p): p is string => p !== undefined);
+    this.folders = uris.map((uri) => this.host.uriToFile(uri)).filter((p): p is string => p !== undefined);
   }
 
   add(uris: string[]): void {
-    for (const p of uris.map(uriToPath)) if (p !== undefined && !this.folders.includes(p)) this.folders.push(p);
+    for (const p of uris.map((uri) => this.host.uriToFile(uri))) if (p !== undefined && !this.folders.includes(p)) this.folders.push(p);
   }
 
   remove(uris: string[]): void {
-    const gone = new Set(uris.map(uriToPath));
+    const gone = new Set(uris.map((uri) => this.host.uriToFile(uri)));
     this.folders = this.folders.filter((f) => !gone.has(f));
   }
 
@@ -33,7 +34,7 @@ export class WorkspaceFolders {
   holding(file: string | undefined): string | undefined {
     if (file === undefined) return this.folders[0];
     return this.folders
-      .filter((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep))
+      .filter((f) => isWithin(file, f, this.host.names.sep))
       .sort((a, b) => b.length - a.length)[0];
   }
 
@@ -42,8 +43,8 @@ export class WorkspaceFolders {
     const holding = file !== undefined ? this.holding(file) : undefined;
     if (holding) return holding;
     if (this.folders.length > 0) return this.folders[0];
-    if (file) return path.dirname(file);
-    return process.cwd();
+    if (file) return this.host.names.dirname(file);
+    return this.host.currentFolder();
   }
 
   /** Absolute paths of the glossary files named in a document's settings, without duplicates. */
@@ -51,7 +52,7 @@ export class WorkspaceFolders {
     const base = this.baseFor(documentFile);
     const resolved: string[] = [];
     for (const raw of files) {
-      const file = resolveGlossaryPath(raw, base)!;
+      const file = this.host.resolveGlossaryFile(raw, base);
       if (!resolved.includes(file)) resolved.push(file);
     }
     return resolved;

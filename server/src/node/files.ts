@@ -45,13 +45,20 @@ export function readTextFile(file: string, stripBom = true, maxBytes = MAX_GLOSS
   return { text: decoded.bom && !stripBom ? '\ufeff' + decoded.text : decoded.text };
 }
 
+/** Reads a glossary file's text; one that cannot be read becomes a problem at line 1, column 1. */
+export function readGlossaryFile(file: string, maxBytes = MAX_GLOSSARY_BYTES): { text: string } | { problem: GlossaryProblem } {
+  const read = readTextFile(file, true, maxBytes);
+  if ('error' in read) return { problem: { file, line: 1, column: 1, severity: 'error', message: `The glossary ${read.error}.` } };
+  return read;
+}
+
 /** Reads glossary files; a file that cannot be read becomes a problem at line 1, column 1. */
 export function readGlossaryFiles(files: string[]): { sources: GlossarySource[]; problems: GlossaryProblem[] } {
   const sources: GlossarySource[] = [];
   const problems: GlossaryProblem[] = [];
   for (const file of files) {
-    const read = readTextFile(file);
-    if ('error' in read) problems.push({ file, line: 1, column: 1, severity: 'error', message: `The glossary ${read.error}.` });
+    const read = readGlossaryFile(file);
+    if ('problem' in read) problems.push(read.problem);
     else sources.push(glossarySource(file, read.text));
   }
   return { sources, problems };
