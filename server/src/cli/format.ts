@@ -49,10 +49,6 @@ export function artifactLocation(file: string): { uri: string; uriBaseId?: strin
   return { uri: encode(slashed), uriBaseId: '%SRCROOT%' };
 }
 
-const REPO = REPOSITORY_URL;
-
-export { ruleHelpUri };
-
 export function summarize(results: FileResult[]): Record<Severity, number> & { fixable: number } {
   const counts = { error: 0, warning: 0, info: 0, hint: 0, fixable: 0 };
   for (const r of results) for (const f of r.findings) {
@@ -173,7 +169,7 @@ export function formatSarif(results: FileResult[], version: string): string {
         driver: {
           name: 'kpo-lint',
           version,
-          informationUri: REPO,
+          informationUri: REPOSITORY_URL,
           rules: RULES.map((r) => ({
             id: r.id,
             shortDescription: { text: r.description },
