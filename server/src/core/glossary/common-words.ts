@@ -1,6 +1,6 @@
 // Ordinary English words that a glossary name must not be mistaken for: a variant to avoid or an alias
 // written like one of them would flag (or define) everyday text. The loader warns about such names
-// (core/glossary/load.ts); short ones are matched only as written (core/glossary/index.ts).
+// (core/glossary/read.ts); short ones are matched only as written (core/glossary/index.ts).
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(
   (
