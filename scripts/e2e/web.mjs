@@ -26,6 +26,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freePort } from './code-server.mjs';
 import { ensureToolchain, REPO } from './toolchain.mjs';
 
 export const DEFAULT_TIMEOUT_MS = 5 * 60_000;
@@ -38,18 +39,6 @@ const RESULT = /^\s*(\d+) passed, (\d+) failed\s*$/;
 const NOISE = /Ignoring fetching additional builtin extensions from gallery|package\.nls\.json|nls\.messages\.js|Loading development extension at|Updating additional builtin extensions cache|Found additional builtin location extensions/;
 
 const log = (...a) => process.stderr.write(`[e2e web] ${a.join(' ')}\n`);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 // ---- processes: find and kill everything a run started -------------------------------------------
 
