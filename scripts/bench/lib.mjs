@@ -1,8 +1,10 @@
 // Shared helpers of the benchmark: timing with warm-up and medians, percentiles, where things are.
 
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { createRequire } from 'module';
+import { pathToFileURL } from 'url';
 import { ROOT } from './corpus.mjs';
 
 export { ROOT };
@@ -115,6 +117,27 @@ export async function stopServer(connection, child) {
 }
 
 /** Answers what a language server asks of its client, as an editor with everything switched on would. */
+/** The bundled language server. */
+export const SERVER = path.join(ROOT, 'dist', 'server.js');
+
+/**
+ * Spawns the bundled server over stdio in `cwd` (its one workspace folder, named `name`), answers what
+ * it asks of the client, and initializes it with the client `capabilities` given.
+ */
+export async function startStdioServer({ cwd, name, capabilities, flags = [] }) {
+  if (!fs.existsSync(SERVER)) throw new Error('dist/server.js is missing: run `node scripts/build.mjs` first (npm run bench does).');
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+  const child = spawn(process.execPath, [...flags, SERVER, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr.on('data', () => undefined);
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  answerClientRequests(connection);
+  connection.listen();
+  const rootUri = pathToFileURL(cwd).href;
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name }], capabilities });
+  await connection.sendNotification('initialized', {});
+  return { child, connection };
+}
+
 export function answerClientRequests(connection) {
   connection.onNotification(() => undefined);
   connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));

@@ -6,16 +6,12 @@
 //   node scripts/bench/lsp.mjs [--quick]
 //   KPO_BENCH_SERVER_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' node scripts/bench/lsp.mjs   (profiles the server)
 
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { CORPUS, ROOT, core, emit, lineStarts, log, median, positionAt, random, require, round, summary, stopServer, answerClientRequests } from './lib.mjs';
+import { CORPUS, ROOT, core, emit, lineStarts, log, median, positionAt, random, round, summary, startStdioServer, stopServer } from './lib.mjs';
 
 const quick = process.argv.includes('--quick');
-const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
-const SERVER = path.join(ROOT, 'dist', 'server.js');
-if (!fs.existsSync(SERVER)) throw new Error('dist/server.js is missing: run `node scripts/build.mjs` first (npm run bench does).');
 
 const doc = (key) => fs.readFileSync(path.join(CORPUS, `doc-${key}.md`), 'utf8');
 const uriOf = (key) => pathToFileURL(path.join(CORPUS, `doc-${key}.md`)).href;
@@ -23,22 +19,11 @@ const uriOf = (key) => pathToFileURL(path.join(CORPUS, `doc-${key}.md`)).href;
 /** Starts the server and initializes it; `pull` advertises pull diagnostics (as VS Code does). */
 async function start({ pull }) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(process.env.KPO_BENCH_SERVER_FLAGS ? process.env.KPO_BENCH_SERVER_FLAGS.split(' ') : []), SERVER, '--stdio'], { cwd: CORPUS, stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stderr.on('data', () => undefined);
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const published = [];
-  const waiters = [];
-  connection.onNotification('textDocument/publishDiagnostics', (params) => {
-    published.push({ params, at: performance.now() });
-    for (const w of waiters.splice(0)) w();
-  });
-  answerClientRequests(connection);
-  connection.listen();
-  const rootUri = pathToFileURL(CORPUS).href;
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri,
-    workspaceFolders: [{ uri: rootUri, name: 'corpus' }],
+  const flags = process.env.KPO_BENCH_SERVER_FLAGS ? process.env.KPO_BENCH_SERVER_FLAGS.split(' ') : [];
+  const { child, connection } = await startStdioServer({
+    cwd: CORPUS,
+    name: 'corpus',
+    flags,
     capabilities: {
       workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: {
@@ -50,7 +35,13 @@ async function start({ pull }) {
       },
     },
   });
-  await connection.sendNotification('initialized', {});
+  // Diagnostics are pushed only after a document is opened, so listening from here misses none.
+  const published = [];
+  const waiters = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    published.push({ params, at: performance.now() });
+    for (const w of waiters.splice(0)) w();
+  });
   const server = {
     child,
     connection,

@@ -21,12 +21,11 @@
 // - fix-all-server (C1): source.fixAll over stdio on n fixable findings, up to about 125,000 (3.4 MB):
 //   `edit` says whether the answer carried the edit.
 
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { BUILTIN } from './corpus.mjs';
-import { OUT, ROOT, core, emit, log, measure, median, require, round, stopServer, answerClientRequests } from './lib.mjs';
+import { OUT, ROOT, core, emit, log, measure, median, require, round, startStdioServer, stopServer } from './lib.mjs';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -69,21 +68,10 @@ const repeat = (n, f) => {
 // The language server over stdio (the bundled dist/server.js), with pull diagnostics and
 // documentChanges, as VS Code drives it.
 
-const SERVER = path.join(ROOT, 'dist', 'server.js');
-
 async function startServer() {
-  if (!fs.existsSync(SERVER)) throw new Error('dist/server.js is missing: run `node scripts/build.mjs` first (npm run bench does).');
-  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: DIR, stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stderr.on('data', () => undefined);
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  answerClientRequests(connection);
-  connection.listen();
-  const rootUri = pathToFileURL(DIR).href;
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri,
-    workspaceFolders: [{ uri: rootUri, name: 'scaling' }],
+  const { child, connection } = await startStdioServer({
+    cwd: DIR,
+    name: 'scaling',
     capabilities: {
       workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true } },
       textDocument: {
@@ -98,7 +86,6 @@ async function startServer() {
       },
     },
   });
-  await connection.sendNotification('initialized', {});
   let version = 0;
   return {
     connection,
