@@ -25,6 +25,7 @@ import {
   type Hover,
   type InitializeResult,
   type Location,
+  type MarkupContent,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Range,
@@ -207,6 +208,12 @@ export class TestClient {
 
   hover(uri: string, line: number, character: number): Promise<Hover | null> {
     return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+  }
+
+  /** The text of the hover at a position ('' when there is none). */
+  async hoverText(uri: string, line: number, character: number): Promise<string> {
+    const hover = await this.hover(uri, line, character);
+    return hover ? (hover.contents as MarkupContent).value : '';
   }
 
   completion(uri: string, line: number, character: number): Promise<CompletionList | null> {

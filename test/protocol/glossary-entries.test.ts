@@ -3,15 +3,10 @@
 // entry in the document's spelling.
 
 import * as assert from 'assert';
-import type { CompletionItem, Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import type { CompletionItem, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { TestClient, docUri } from './client';
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => String(d.code));
-
-async function hoverText(client: TestClient, uri: string, line: number, character: number): Promise<string> {
-  const hover = await client.hover(uri, line, character);
-  return hover ? (hover.contents as MarkupContent).value : '';
-}
 
 describe('protocol: kinds of glossary entries', () => {
   let client: TestClient;
@@ -29,10 +24,10 @@ describe('protocol: kinds of glossary entries', () => {
         assert.ok(!codes(diagnostics).includes('acronym/wrong-expansion'), JSON.stringify(diagnostics));
         assert.ok(!codes(diagnostics).includes('acronym/undefined'));
       }
-      const onRecruiting = await hoverText(client, recruiting, 0, 'Recruitment Process Outsourcing (RPO) fills roles. Our RPO'.length - 1);
+      const onRecruiting = await client.hoverText(recruiting, 0, 'Recruitment Process Outsourcing (RPO) fills roles. Our RPO'.length - 1);
       assert.match(onRecruiting, /^\*\*Recruitment Process Outsourcing \(RPO\)\*\*/);
       assert.match(onRecruiting, /can stand for Research Process Outsourcing; this document defines it as above/);
-      const onResearch = await hoverText(client, research, 0, 'Research Process Outsourcing (RPO) gathers data. Our RPO'.length - 1);
+      const onResearch = await client.hoverText(research, 0, 'Research Process Outsourcing (RPO) gathers data. Our RPO'.length - 1);
       assert.match(onResearch, /^\*\*Research Process Outsourcing \(RPO\)\*\*/);
       assert.match(onResearch, /can stand for Recruitment Process Outsourcing/);
     });
@@ -54,7 +49,7 @@ describe('protocol: kinds of glossary entries', () => {
       assert.match(String(undefinedRpo.message), /Recruitment Process Outsourcing.* or .*Research Process Outsourcing/);
       const fixAll = (await client.codeActions(uri, undefinedRpo.range, [], ['source.fixAll.kpo-glossary'])) ?? [];
       assert.ok(fixAll.every((a) => !a.edit || JSON.stringify(a.edit).indexOf('Recruitment') < 0), 'no automatic expansion');
-      assert.match(await hoverText(client, uri, 0, 5), /define it at its first use to say which/);
+      assert.match(await client.hoverText(uri, 0, 5), /define it at its first use to say which/);
     });
   });
 
@@ -66,8 +61,8 @@ describe('protocol: kinds of glossary entries', () => {
     const { diagnostics } = await client.diagnosticsFor(uri, 1);
     const undefinedOnes = diagnostics.filter((d) => d.code === 'acronym/undefined').map((d) => d.range.start.character);
     assert.deepStrictEqual(undefinedOnes, [text.indexOf('KPO')], 'only KPO is asked for');
-    assert.match(await hoverText(client, uri, 0, text.indexOf('HR') + 1), /human resources/i);
-    assert.match(await hoverText(client, uri, 0, text.indexOf('SLA') + 1), /service level agreement/i);
+    assert.match(await client.hoverText(uri, 0, text.indexOf('HR') + 1), /human resources/i);
+    assert.match(await client.hoverText(uri, 0, text.indexOf('SLA') + 1), /service level agreement/i);
   });
 
   it('contested services (sold both ways) never drive task-mismatch, and their hover says so', async () => {
@@ -78,7 +73,7 @@ describe('protocol: kinds of glossary entries', () => {
     const { diagnostics } = await client.diagnosticsFor(uri, 1);
     const flagged = diagnostics.filter((d) => d.code === 'kpo-bpo/task-mismatch').map((d) => text.slice(d.range.start.character, d.range.end.character));
     assert.deepStrictEqual(flagged, ['data entry'], 'medical billing is contested; data entry is not');
-    const hover = await hoverText(client, uri, 0, text.indexOf('medical billing') + 3);
+    const hover = await client.hoverText(uri, 0, text.indexOf('medical billing') + 3);
     assert.match(hover, /sold both as KPO and as BPO/);
   });
 

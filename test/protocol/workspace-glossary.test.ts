@@ -35,11 +35,6 @@ const DOCS_GLOSSARY = `terms:
 
 const uriOf = (file: string) => pathToFileURL(file).href;
 
-async function hoverText(client: TestClient, uri: string, line: number, character: number): Promise<string> {
-  const hover = await client.hover(uri, line, character);
-  return hover ? (hover.contents as MarkupContent).value : '';
-}
-
 /** Asks until `check` holds (for effects that arrive with the next reload), for up to 10 s. */
 async function eventually(client: TestClient, check: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
@@ -75,8 +70,8 @@ describe('protocol: workspace glossaries', () => {
     const inner = uriOf(path.join(ws, 'docs', 'brief.md'));
     await client.open(top, 'We sell a widget audit.\n');
     await client.open(inner, 'We sell a widget audit.\n');
-    assert.match(await hoverText(client, top, 0, 12), /Root definition/);
-    assert.match(await hoverText(client, inner, 0, 12), /Docs definition/);
+    assert.match(await client.hoverText(top, 0, 12), /Root definition/);
+    assert.match(await client.hoverText(inner, 0, 12), /Docs definition/);
 
     const status = await client.connection.sendRequest<GlossaryStatus>('kpo/documentGlossaryStatus', { uri: inner });
     assert.deepStrictEqual(status.files.map((f) => path.basename(f)), ['kpo.glossary.yaml', '.kpo-glossary.yaml', 'legal.glossary.yaml']);
@@ -84,8 +79,8 @@ describe('protocol: workspace glossaries', () => {
 
     // A settings file comes last, so it changes the entry for both documents.
     await client.configure({ glossaryFiles: [path.join(outside, 'team.yaml')] });
-    await eventually(client, async () => /Team definition/.test(await hoverText(client, inner, 0, 12)), 'the settings file to win');
-    assert.match(await hoverText(client, top, 0, 12), /Team definition/);
+    await eventually(client, async () => /Team definition/.test(await client.hoverText(inner, 0, 12)), 'the settings file to win');
+    assert.match(await client.hoverText(top, 0, 12), /Team definition/);
     const after = await client.connection.sendRequest<GlossaryStatus>('kpo/documentGlossaryStatus', { uri: inner });
     assert.deepStrictEqual(after.files.map((f) => path.basename(f)), ['kpo.glossary.yaml', '.kpo-glossary.yaml', 'legal.glossary.yaml', 'team.yaml']);
   });
@@ -99,8 +94,8 @@ describe('protocol: workspace glossaries', () => {
     const tasks = published.diagnostics.filter((d) => d.code === 'kpo-bpo/task-mismatch');
     assert.strictEqual(tasks.length, 1, 'a BPO task of the firm’s glossary sold as KPO work');
     assert.match(tasks[0].message as string, /claims adjudication/i);
-    assert.match(await hoverText(client, uri, 1, 14), /data entry/i, 'the alias added to the built-in entry');
-    assert.strictEqual(await hoverText(client, uri, 2, 12), '', 'the built-in entry switched off');
+    assert.match(await client.hoverText(uri, 1, 14), /data entry/i, 'the alias added to the built-in entry');
+    assert.strictEqual(await client.hoverText(uri, 2, 12), '', 'the built-in entry switched off');
     const list = (await client.completion(uri, 0, 29)) as CompletionList;
     assert.ok(list === null || Array.isArray(list.items));
     await client.change(uri, 2, [{ range: { start: { line: 2, character: 26 }, end: { line: 2, character: 26 } }, text: ' And widget au' }]);
@@ -116,8 +111,8 @@ describe('protocol: workspace glossaries', () => {
     assert.ok(status.problems.some((p) => /data-entry/.test(p.message)), JSON.stringify(status.problems));
     const uri = uriOf(path.join(ws, 'proposal.md'));
     await client.open(uri, 'KPO and a widget audit.\n');
-    assert.strictEqual(await hoverText(client, uri, 0, 1), '');
-    assert.match(await hoverText(client, uri, 0, 14), /Root definition/);
+    assert.strictEqual(await client.hoverText(uri, 0, 1), '');
+    assert.match(await client.hoverText(uri, 0, 14), /Root definition/);
   });
 
   it('reloads when glossary files are created, changed and deleted (workspace/didChangeWatchedFiles)', async () => {
@@ -125,7 +120,7 @@ describe('protocol: workspace glossaries', () => {
     const uri = uriOf(path.join(ws, 'docs', 'brief.md'));
     await client.open(uri, 'Our Knowledge Process Outsourcing desk does gadget polishing.\n');
     await client.diagnosticsFor(uri, 1);
-    assert.strictEqual(await hoverText(client, uri, 0, 47), '');
+    assert.strictEqual(await client.hoverText(uri, 0, 47), '');
 
     const created = path.join(ws, 'docs', 'ops.glossary.yaml');
     fs.writeFileSync(created, 'terms:\n  - term: gadget polishing\n    category: bpo-task\n    definition: Making gadgets shine.\n');
@@ -133,19 +128,19 @@ describe('protocol: workspace glossaries', () => {
     await client.filesChanged([{ file: created, type: 1 }]);
     const flagged = await client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length === 1, mark);
     assert.strictEqual(flagged.diagnostics[0].code, 'kpo-bpo/task-mismatch');
-    assert.match(await hoverText(client, uri, 0, 47), /Making gadgets shine/);
+    assert.match(await client.hoverText(uri, 0, 47), /Making gadgets shine/);
 
     fs.writeFileSync(created, 'terms:\n  - term: gadget polishing\n    category: kpo-service\n    definition: Expert gadget care.\n');
     mark = client.mark();
     await client.filesChanged([{ file: created, type: 2 }]);
     await client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length === 0, mark);
-    assert.match(await hoverText(client, uri, 0, 47), /Expert gadget care/);
+    assert.match(await client.hoverText(uri, 0, 47), /Expert gadget care/);
 
     fs.rmSync(created);
     mark = client.mark();
     await client.filesChanged([{ file: created, type: 3 }]);
     await client.waitFor<GlossaryStatus>('kpo/glossaryStatus', () => true, mark);
-    await eventually(client, async () => (await hoverText(client, uri, 0, 47)) === '', 'the deleted glossary to be gone');
+    await eventually(client, async () => (await client.hoverText(uri, 0, 47)) === '', 'the deleted glossary to be gone');
   });
 
   it('watches the glossary folders itself for a client without watched files (Neovim 0.7)', async () => {
@@ -153,12 +148,12 @@ describe('protocol: workspace glossaries', () => {
     const uri = uriOf(path.join(ws, 'docs', 'brief.md'));
     await client.open(uri, 'We do gadget polishing.\n');
     await client.diagnosticsFor(uri, 1);
-    assert.strictEqual(await hoverText(client, uri, 0, 12), '');
+    assert.strictEqual(await client.hoverText(uri, 0, 12), '');
     // The watch starts once the folders are known (no event says so): write again if no reload shows.
     for (let attempt = 1; ; attempt++) {
       fs.writeFileSync(path.join(ws, 'docs', 'ops.glossary.yaml'), `terms:\n  - term: gadget polishing\n    category: kpo-service\n    definition: Expert gadget care.\n# ${attempt}\n`);
       try {
-        await eventually(client, async () => /Expert gadget care/.test(await hoverText(client, uri, 0, 12)), 'the fs.watch reload', 2000);
+        await eventually(client, async () => /Expert gadget care/.test(await client.hoverText(uri, 0, 12)), 'the fs.watch reload', 2000);
         break;
       } catch (error) {
         if (attempt === 3) throw error;
@@ -166,7 +161,7 @@ describe('protocol: workspace glossaries', () => {
     }
     fs.writeFileSync(path.join(ws, '.kpo-glossary.yaml'), ROOT_GLOSSARY.replace('Deciding insurance claims by fixed rules.', 'Edited in the root file.'));
     await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Claims adjudication. ' }]);
-    await eventually(client, async () => /Edited in the root file/.test(await hoverText(client, uri, 0, 3)), 'the edited root file');
+    await eventually(client, async () => /Edited in the root file/.test(await client.hoverText(uri, 0, 3)), 'the edited root file');
   });
 
   it('uses the editor’s unsaved text of an open glossary file, and shows its problems there', async () => {
@@ -175,7 +170,7 @@ describe('protocol: workspace glossaries', () => {
     const glossaryFile = path.join(ws, '.kpo-glossary.yaml');
     const yaml = uriOf(glossaryFile);
     await client.open(md, 'We sell a widget audit.\n');
-    assert.match(await hoverText(client, md, 0, 12), /Root definition/);
+    assert.match(await client.hoverText(md, 0, 12), /Root definition/);
 
     let mark = client.mark();
     await client.open(yaml, ROOT_GLOSSARY, 'yaml');
@@ -187,7 +182,7 @@ describe('protocol: workspace glossaries', () => {
     mark = client.mark();
     await client.change(yaml, 2, [{ text: edited }]);
     await client.waitFor<GlossaryStatus>('kpo/glossaryStatus', () => true, mark);
-    await eventually(client, async () => /Typed definition/.test(await hoverText(client, md, 0, 12)), 'the typed definition');
+    await eventually(client, async () => /Typed definition/.test(await client.hoverText(md, 0, 12)), 'the typed definition');
 
     // A problem while typing: shown at its place in the glossary file; the entry keeps working.
     const broken = edited.replace('    category: kpo-service\n', '    category: kpo-service\n    definitoin: oops\n');
@@ -208,12 +203,12 @@ describe('protocol: workspace glossaries', () => {
     const syntax = await client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === yaml && p.version === 4 && p.diagnostics.length > 0, mark);
     assert.ok(syntax.diagnostics.some((d) => /last version of this glossary/.test(d.message as string)));
     assert.ok(syntax.diagnostics.some((d) => d.severity === 1 && d.range.start.line >= 1));
-    assert.match(await hoverText(client, md, 0, 12), /Typed definition/, 'the last good text is used');
+    assert.match(await client.hoverText(md, 0, 12), /Typed definition/, 'the last good text is used');
 
     // Closed without saving: the file on disk counts again.
     mark = client.mark();
     await client.close(yaml);
-    await eventually(client, async () => /Root definition/.test(await hoverText(client, md, 0, 12)), 'the saved text again');
+    await eventually(client, async () => /Root definition/.test(await client.hoverText(md, 0, 12)), 'the saved text again');
   });
 
   it('pulls glossary-file diagnostics from a client with pull diagnostics', async () => {
@@ -252,11 +247,11 @@ describe('protocol: workspace glossaries', () => {
     assert.strictEqual(research.detail, 'market research');
     assert.ok(ids.some((i) => i.label === 'widget-audit'), 'ids of the workspace’s own entries too');
 
-    const onField = await hoverText(client, uri, 2, 6);
+    const onField = await client.hoverText(uri, 2, 6);
     assert.match(onField, /kpo-service and bpo-task drive the KPO vs BPO rules/);
     assert.match(onField, /Examples:.*concept/);
     await client.change(uri, 2, [{ range: { start: { line: 4, character: 14 }, end: { line: 4, character: 23 } }, text: 'market-research' }]);
-    assert.match(await hoverText(client, uri, 4, 18), /market research/);
+    assert.match(await client.hoverText(uri, 4, 18), /market research/);
     const [target] = (await client.definition(uri, 4, 18))!;
     assert.match(target.uri, /glossary\/kpo\.glossary\.yaml$/);
     assert.strictEqual(target.range.start.line, 294, 'the built-in entry’s term');
@@ -340,15 +335,15 @@ describe('protocol: workspace glossaries', () => {
     const refused = status.problems.filter((p) => /^Not read: .* is outside the workspace folders/.test(p.message));
     assert.deepStrictEqual(refused.map((p) => path.basename(p.file)).sort(), ['linked.glossary.yaml', 'team.yaml']);
     assert.match(refused.find((p) => p.file.endsWith('linked.glossary.yaml'))!.message, /it links to .*secret\.yaml.*Trust the workspace/);
-    assert.strictEqual(await hoverText(client, uri, 0, 4), '');
-    assert.strictEqual(await hoverText(client, uri, 0, 20), '');
-    assert.match(await hoverText(client, uri, 0, 40), /Docs definition/, 'files inside the workspace are read');
+    assert.strictEqual(await client.hoverText(uri, 0, 4), '');
+    assert.strictEqual(await client.hoverText(uri, 0, 20), '');
+    assert.match(await client.hoverText(uri, 0, 40), /Docs definition/, 'files inside the workspace are read');
     await client.waitFor('window/logMessage', (p: { message: string }) => /Not read: .*team\.yaml/.test(p.message));
 
     // Trusted now: both are read.
     await client.connection.sendNotification('kpo/didChangeWorkspaceTrust', { trusted: true });
-    await eventually(client, async () => /Outside definition/.test(await hoverText(client, uri, 0, 4)), 'the outside file after trust');
-    assert.match(await hoverText(client, uri, 0, 20), /Should not be read/);
+    await eventually(client, async () => /Outside definition/.test(await client.hoverText(uri, 0, 4)), 'the outside file after trust');
+    assert.match(await client.hoverText(uri, 0, 20), /Should not be read/);
   });
 
   it('in an untrusted workspace, reads a workspace glossary only within a size budget; the rest once trusted', async () => {
@@ -361,7 +356,7 @@ describe('protocol: workspace glossaries', () => {
     const refused = status.problems.filter((p) => p.file.endsWith('huge.glossary.yaml'));
     assert.strictEqual(refused.length, 1, JSON.stringify(refused.slice(0, 3)));
     assert.match(refused[0].message, /^Not read: .*huge\.glossary\.yaml is \d+ KB, and this workspace is not trusted \(Restricted Mode\)/);
-    assert.match(await hoverText(client, uri, 0, 4), /Docs definition/, 'small glossaries are read');
+    assert.match(await client.hoverText(uri, 0, 4), /Docs definition/, 'small glossaries are read');
     // Trusted: read, and its problems are capped (the first 500, then a count).
     await client.connection.sendNotification('kpo/didChangeWorkspaceTrust', { trusted: true });
     let loaded: GlossaryStatus['problems'] = [];
