@@ -58,7 +58,7 @@ describe('workspace glossaries', () => {
   it('reports an id that changes nothing and lacks the fields of a new entry', () => {
     const { problems } = withWorkspace('terms:\n  - id: no-such-entry\n    aliases: [x]\n');
     assert.strictEqual(problems.length, 1);
-    assert.match(problems[0].message, /no "term", "category", "definition".*No earlier glossary has an entry "no-such-entry"/);
+    assert.strictEqual(problems[0].message, 'This entry has no "term", "category", "definition": add them. No earlier glossary has an entry "no-such-entry" to change, so this is a new entry and needs them.');
     assert.deepStrictEqual([problems[0].file, problems[0].line], ['team.glossary.yaml', 2]);
   });
 

@@ -53,8 +53,13 @@ export function merge(
     if (patch.disabled) continue;
     const missing = (['term', 'category', 'definition'] as const).filter((key) => patch[key] === undefined);
     if (missing.length > 0) {
-      const hint = patch.id && !patch.term ? ` No earlier glossary has an entry "${patch.id}" to change, so this is a new entry and needs them.` : missing.includes('category') ? ' (a category such as kpo-service, bpo-task or concept)' : '';
-      problems.push({ ...patch.mapping, severity: 'error', message: `This entry has no ${missing.map((m) => `"${m}"`).join(', ')}: add ${missing.length > 1 ? 'them' : 'it'}${hint}.` });
+      const them = missing.length > 1 ? 'them' : 'it';
+      const lacks = `This entry has no ${missing.map((m) => `"${m}"`).join(', ')}: add ${them}`;
+      const message =
+        patch.id && !patch.term
+          ? `${lacks}. No earlier glossary has an entry "${patch.id}" to change, so this is a new entry and needs ${them}.`
+          : `${lacks}${missing.includes('category') ? ' (a category such as kpo-service, bpo-task or concept)' : ''}.`;
+      problems.push({ ...patch.mapping, severity: 'error', message });
       continue;
     }
     const entry = applyPatch(
