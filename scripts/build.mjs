@@ -1,6 +1,6 @@
-// Bundles the client, the language server and the CLI into single files under dist/ with esbuild.
-// Type-checking stays with tsc (npm run compile). Flags: --production (minified, no source maps),
-// --watch.
+// Bundles the client, the language server and the CLI into single files under dist/ with esbuild, and
+// the browser client and the web-worker server (VS Code for the Web) under dist/web/. Type-checking
+// stays with tsc (npm run compile). Flags: --production (minified, no source maps), --watch.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -27,18 +27,58 @@ const builds = [
   { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/kpo-lint.js' },
 ];
 
-const existing = [];
-for (const b of builds) {
-  const fs = await import('fs');
-  if (fs.existsSync(b.entryPoints[0])) existing.push(b);
-}
+// VS Code for the Web: no Node. The `browser` condition picks the /browser entries of the LSP packages.
+const web = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+const webBuilds = [
+  { entryPoints: ['client/src/web/extension.ts'], outfile: 'dist/web/client.js', format: 'cjs', external: ['vscode'] },
+  { entryPoints: ['server/src/web/main.ts'], outfile: 'dist/web/server.js', format: 'iife', plugins: [builtinGlossaryPlugin()] },
+];
+
+const fs = await import('fs');
+const existing = builds.filter((b) => fs.existsSync(b.entryPoints[0])).map((b) => ({ ...common, ...b }));
+const existingWeb = webBuilds.filter((b) => fs.existsSync(b.entryPoints[0])).map((b) => ({ ...web, ...b }));
 
 if (watch) {
-  for (const b of existing) (await esbuild.context({ ...common, ...b })).watch();
+  await writeBuiltinDigest();
+  for (const b of [...existing, ...existingWeb]) (await esbuild.context(b)).watch();
   console.log('esbuild: watching');
 } else {
-  await Promise.all(existing.map((b) => esbuild.build({ ...common, ...b })));
+  // The digest first: the web server bundle carries it.
   await writeBuiltinDigest();
+  await Promise.all([...existing, ...existingWeb].map((b) => esbuild.build(b)));
+}
+
+/**
+ * The module `kpo:builtin-glossary` of the web server (server/src/web/builtin-glossary.d.ts): the
+ * built-in glossary's text, its digest (written by writeBuiltinDigest just before) and the version.
+ */
+function builtinGlossaryPlugin() {
+  return {
+    name: 'kpo-builtin-glossary',
+    setup(build) {
+      build.onResolve({ filter: /^kpo:builtin-glossary$/ }, (args) => ({ path: args.path, namespace: 'kpo-builtin' }));
+      build.onLoad({ filter: /.*/, namespace: 'kpo-builtin' }, () => {
+        const text = fs.readFileSync('glossary/kpo.glossary.yaml', 'utf8').replace(/^\uFEFF/, '');
+        const data = fs.readFileSync('dist/builtin-glossary.digest', 'utf8');
+        const digest = data.slice(data.indexOf('\n') + 1);
+        const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+        return {
+          contents: `export const text = ${JSON.stringify(text)};\nexport const digest = ${JSON.stringify(digest)};\nexport const version = ${JSON.stringify(version)};\n`,
+          loader: 'js',
+          watchFiles: ['glossary/kpo.glossary.yaml', 'package.json'],
+        };
+      });
+    },
+  };
 }
 
 /**

@@ -34,6 +34,8 @@ import {
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
+/** The web worker's build (VS Code for the Web), run in a Node process by web-worker-shim.cjs. */
+const WEB_SERVER = path.join(ROOT, 'dist', 'web', 'server.js');
 
 let built = false;
 
@@ -42,7 +44,7 @@ export function ensureBuilt(): void {
   if (built) return;
   const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`The build failed:\n${result.stdout}\n${result.stderr}`);
-  if (!fs.existsSync(SERVER)) throw new Error(`The build did not produce ${SERVER}.`);
+  for (const bundle of [SERVER, WEB_SERVER]) if (!fs.existsSync(bundle)) throw new Error(`The build did not produce ${bundle}.`);
   built = true;
 }
 
@@ -59,8 +61,12 @@ export interface ClientOptions {
   settings?: Record<string, unknown> | ((scopeUri: string | undefined) => unknown);
   initializationOptions?: unknown;
   workspaceFolder?: string;
-  /** How to talk to the server. Default stdio, as editors do. */
-  transport?: 'stdio' | 'node-ipc' | 'socket';
+  /**
+   * How to talk to the server. Default stdio, as editors do. 'web-worker' runs the web build
+   * (dist/web/server.js), which reads no files: glossary files go in `initializationOptions.glossaryFiles`
+   * and `kpo/glossaryFiles` notifications, as the browser client sends them.
+   */
+  transport?: 'stdio' | 'node-ipc' | 'socket' | 'web-worker';
   /** Advertise dynamic registration of watched files. Default true; false is Neovim 0.7's client. */
   watchedFiles?: boolean;
   /** More workspace folders after the first. */
@@ -97,7 +103,11 @@ export class TestClient {
     let child: ChildProcess;
     let reader: MessageReader;
     let writer: MessageWriter;
-    if (options.transport === 'node-ipc') {
+    if (options.transport === 'web-worker') {
+      child = fork(path.join(ROOT, 'test', 'protocol', 'web-worker-shim.cjs'), [WEB_SERVER], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      reader = new IPCMessageReader(child);
+      writer = new IPCMessageWriter(child);
+    } else if (options.transport === 'node-ipc') {
       child = fork(SERVER, ['--node-ipc'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
       reader = new IPCMessageReader(child);
       writer = new IPCMessageWriter(child);
@@ -177,6 +187,16 @@ export class TestClient {
         });
       });
     }
+  }
+
+  /** Asks until `check` holds (for effects that arrive with the next reload), for up to `ms` (10 s). */
+  async eventually(check: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      if (await check()) return;
+      await this.until(() => undefined, 50, what).catch(() => undefined);
+    }
+    throw new Error(`timed out waiting for ${what}`);
   }
 
   /** The latest pushed diagnostics of a document for exactly this version, waiting for them. */

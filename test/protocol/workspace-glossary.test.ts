@@ -35,15 +35,6 @@ const DOCS_GLOSSARY = `terms:
 
 const uriOf = (file: string) => pathToFileURL(file).href;
 
-/** Asks until `check` holds (for effects that arrive with the next reload), for up to 10 s. */
-async function eventually(client: TestClient, check: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await client.until(() => undefined, 50, what).catch(() => undefined);
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
 
 describe('protocol: workspace glossaries', () => {
   let client: TestClient;
@@ -79,7 +70,7 @@ describe('protocol: workspace glossaries', () => {
 
     // A settings file comes last, so it changes the entry for both documents.
     await client.configure({ glossaryFiles: [path.join(outside, 'team.yaml')] });
-    await eventually(client, async () => /Team definition/.test(await client.hoverText(inner, 0, 12)), 'the settings file to win');
+    await client.eventually(async () => /Team definition/.test(await client.hoverText(inner, 0, 12)), 'the settings file to win');
     assert.match(await client.hoverText(top, 0, 12), /Team definition/);
     const after = await client.connection.sendRequest<GlossaryStatus>('kpo/documentGlossaryStatus', { uri: inner });
     assert.deepStrictEqual(after.files.map((f) => path.basename(f)), ['kpo.glossary.yaml', '.kpo-glossary.yaml', 'legal.glossary.yaml', 'team.yaml']);
@@ -140,7 +131,7 @@ describe('protocol: workspace glossaries', () => {
     mark = client.mark();
     await client.filesChanged([{ file: created, type: 3 }]);
     await client.waitFor<GlossaryStatus>('kpo/glossaryStatus', () => true, mark);
-    await eventually(client, async () => (await client.hoverText(uri, 0, 47)) === '', 'the deleted glossary to be gone');
+    await client.eventually(async () => (await client.hoverText(uri, 0, 47)) === '', 'the deleted glossary to be gone');
   });
 
   it('watches the glossary folders itself for a client without watched files (Neovim 0.7)', async () => {
@@ -153,7 +144,7 @@ describe('protocol: workspace glossaries', () => {
     for (let attempt = 1; ; attempt++) {
       fs.writeFileSync(path.join(ws, 'docs', 'ops.glossary.yaml'), `terms:\n  - term: gadget polishing\n    category: kpo-service\n    definition: Expert gadget care.\n# ${attempt}\n`);
       try {
-        await eventually(client, async () => /Expert gadget care/.test(await client.hoverText(uri, 0, 12)), 'the fs.watch reload', 2000);
+        await client.eventually(async () => /Expert gadget care/.test(await client.hoverText(uri, 0, 12)), 'the fs.watch reload', 2000);
         break;
       } catch (error) {
         if (attempt === 3) throw error;
@@ -161,7 +152,7 @@ describe('protocol: workspace glossaries', () => {
     }
     fs.writeFileSync(path.join(ws, '.kpo-glossary.yaml'), ROOT_GLOSSARY.replace('Deciding insurance claims by fixed rules.', 'Edited in the root file.'));
     await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Claims adjudication. ' }]);
-    await eventually(client, async () => /Edited in the root file/.test(await client.hoverText(uri, 0, 3)), 'the edited root file');
+    await client.eventually(async () => /Edited in the root file/.test(await client.hoverText(uri, 0, 3)), 'the edited root file');
   });
 
   it('uses the editor’s unsaved text of an open glossary file, and shows its problems there', async () => {
@@ -182,7 +173,7 @@ describe('protocol: workspace glossaries', () => {
     mark = client.mark();
     await client.change(yaml, 2, [{ text: edited }]);
     await client.waitFor<GlossaryStatus>('kpo/glossaryStatus', () => true, mark);
-    await eventually(client, async () => /Typed definition/.test(await client.hoverText(md, 0, 12)), 'the typed definition');
+    await client.eventually(async () => /Typed definition/.test(await client.hoverText(md, 0, 12)), 'the typed definition');
 
     // A problem while typing: shown at its place in the glossary file; the entry keeps working.
     const broken = edited.replace('    category: kpo-service\n', '    category: kpo-service\n    definitoin: oops\n');
@@ -208,7 +199,7 @@ describe('protocol: workspace glossaries', () => {
     // Closed without saving: the file on disk counts again.
     mark = client.mark();
     await client.close(yaml);
-    await eventually(client, async () => /Root definition/.test(await client.hoverText(md, 0, 12)), 'the saved text again');
+    await client.eventually(async () => /Root definition/.test(await client.hoverText(md, 0, 12)), 'the saved text again');
   });
 
   it('pulls glossary-file diagnostics from a client with pull diagnostics', async () => {
@@ -342,7 +333,7 @@ describe('protocol: workspace glossaries', () => {
 
     // Trusted now: both are read.
     await client.connection.sendNotification('kpo/didChangeWorkspaceTrust', { trusted: true });
-    await eventually(client, async () => /Outside definition/.test(await client.hoverText(uri, 0, 4)), 'the outside file after trust');
+    await client.eventually(async () => /Outside definition/.test(await client.hoverText(uri, 0, 4)), 'the outside file after trust');
     assert.match(await client.hoverText(uri, 0, 20), /Should not be read/);
   });
 
@@ -360,7 +351,7 @@ describe('protocol: workspace glossaries', () => {
     // Trusted: read, and its problems are capped (the first 500, then a count).
     await client.connection.sendNotification('kpo/didChangeWorkspaceTrust', { trusted: true });
     let loaded: GlossaryStatus['problems'] = [];
-    await eventually(client, async () => {
+    await client.eventually(async () => {
       const s = await client.connection.sendRequest<GlossaryStatus>('kpo/documentGlossaryStatus', { uri });
       loaded = s.problems.filter((p) => p.file.endsWith('huge.glossary.yaml'));
       return loaded.length > 1;

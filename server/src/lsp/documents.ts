@@ -34,7 +34,7 @@ interface PendingEdit {
 export class DocumentStore {
   readonly documents = new TextDocuments<TextDocument>({
     create: (uri, languageId, version, text) => {
-      this.places.set(uri, { file: this.host.uriToFile(uri), served: SERVED_SCHEMES.includes(schemeOf(uri)) });
+      this.places.set(uri, { file: this.host.uriToFile(uri), served: this.host.serves ? this.host.serves(uri) : SERVED_SCHEMES.includes(schemeOf(uri)) });
       return TextDocument.create(uri, languageId, version, text);
     },
     update: (document, changes, version) => this.update(document, changes, version),

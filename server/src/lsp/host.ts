@@ -1,9 +1,11 @@
 // What the language server needs from its platform, in one interface: the handlers and stores use the
 // file system, file names and the process only through a ServerHost. The Node host
-// (node/server-host.ts) is made by the Node entry (main.ts); a browser host (VS Code for the Web) would
-// name files by URI and be handed the glossary files' texts by the client.
+// (node/server-host.ts) is made by the Node entry (main.ts); the browser host (mirror-host.ts, made by
+// the web worker's entry, web/main.ts) names files by URI and is handed the glossary files' texts by
+// the client.
 
 import type { GlossaryProblem, GlossarySource } from '../core';
+import type { InitializationOptions } from '../shared/protocol';
 
 /**
  * A file's identity as the host names it: an absolute path on Node; a browser host may use the URI
@@ -67,4 +69,14 @@ export interface ServerHost {
    * be watched (or the host cannot watch at all).
    */
   watchFolder(folder: HostFile, changed: (file: HostFile) => void, failed: () => void): HostWatch | undefined;
+
+  /** Called in `initialize`, before anything is read, with what the client passed (the browser host's glossary files). */
+  start?(options: InitializationOptions): void;
+  /** Whether documents of this URI are checked; left out: file: and untitled: ones (paths.ts, SERVED_SCHEMES). */
+  serves?(uri: string): boolean;
+  /**
+   * For a host that learns of file changes itself (the browser host, from its client): the server
+   * listens here as it does to watched-file events.
+   */
+  onFilesChanged?(listener: (changes: { file: HostFile; type: 1 | 2 | 3 }[]) => void): void;
 }

@@ -47,6 +47,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (params.workspaceFolders) folders.set(params.workspaceFolders.map((f) => f.uri));
     else if (params.rootUri) folders.set([params.rootUri]);
     const init = (typeof params.initializationOptions === 'object' && params.initializationOptions !== null ? params.initializationOptions : {}) as InitializationOptions;
+    host.start?.(init);
     const glossaries = new EngineStore(
       host,
       (loaded) => reloader?.loaded(loaded),
@@ -84,6 +85,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const changes = params.changes.map((c) => ({ file: host.uriToFile(c.uri), type: c.type })).filter((c): c is FileChange & { type: FileChangeType } => c.file !== undefined);
     reloader?.filesChanged(changes);
   });
+  // A host that hears of file changes itself (the browser host, from its client) reports them the same way.
+  host.onFilesChanged?.((changes) => reloader?.filesChanged(changes));
   connection.onNotification(WorkspaceTrustNotification.method, (params: WorkspaceTrustNotification.Params) => reloader?.trustChanged(params?.trusted !== false));
 
   // A glossary file's text in the editor is what its glossary reads (from when it opens until it closes).

@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { GlossaryProblem } from '../core';
-import { isGlossaryFileName } from '../shared/glossary-files';
+import { compareGlossaryFileNames, isGlossaryFileName } from '../shared/glossary-files';
 import { describeKind } from './read';
 
 function runnerIds(): { uid: number; gid: number } {
@@ -45,7 +45,7 @@ export function scanGlossaryFolder(dir: string): { files: string[]; problems: Gl
   } catch {
     return { files: [], problems: [] };
   }
-  names.sort((a, b) => (a.startsWith('.') === b.startsWith('.') ? a.localeCompare(b) : a.startsWith('.') ? -1 : 1));
+  names.sort(compareGlossaryFileNames);
   const files: string[] = [];
   const problems: GlossaryProblem[] = [];
   if (names.length === 0) return { files, problems };

@@ -10,6 +10,11 @@ export function isGlossaryFileName(name: string): boolean {
   return /^\.kpo-glossary\.(ya?ml|json)$/i.test(name) || /^[^.].*\.glossary\.(ya?ml|json)$/i.test(name);
 }
 
+/** The order glossary files of one folder are read in: dot files first, then by name. */
+export function compareGlossaryFileNames(a: string, b: string): number {
+  return a.startsWith('.') === b.startsWith('.') ? a.localeCompare(b) : a.startsWith('.') ? -1 : 1;
+}
+
 /** The same names as a glob: the glossary files the editor checks (their problems, completion and hover in YAML). */
 export const GLOSSARY_FILE_PATTERN = '**/{.kpo-glossary,*.glossary}.{yaml,yml,json}';
 

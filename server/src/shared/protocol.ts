@@ -57,6 +57,35 @@ export interface InitializationOptions {
   workspaceTrusted?: boolean;
   /** The client implements the commands below, so the server may offer code actions that run them. */
   glossaryCommands?: boolean;
+  /**
+   * VS Code for the Web only (the server in a web worker reads no files): the workspace's glossary
+   * files as the client found and read them at start; later changes come as GlossaryFilesNotification.
+   */
+  glossaryFiles?: GlossaryFileText[];
+}
+
+/**
+ * A glossary file's content as the browser client read it (VS Code for the Web): `uri` as the client's
+ * protocol converter writes it; `text` (strict UTF-8, BOM stripped), or `error` (why it could not be
+ * read: "does not exist", "is 20 MB, over the 16 MB limit"...), or `deleted`.
+ */
+export interface GlossaryFileText {
+  uri: string;
+  text?: string;
+  error?: string;
+  deleted?: boolean;
+}
+
+/**
+ * Where the built-in glossary is in VS Code for the Web: the read-only file system the client serves it
+ * from (client/src/builtin.ts), so its locations (go to definition, problems) open there.
+ */
+export const BUILTIN_GLOSSARY_URI = 'kpo-builtin:/kpo.glossary.yaml';
+
+/** Client → server (VS Code for the Web): glossary files were created, changed or deleted. */
+export namespace GlossaryFilesNotification {
+  export const method = 'kpo/glossaryFiles';
+  export type Params = { files: GlossaryFileText[] };
 }
 
 /** The client commands the server's code actions run (only when `glossaryCommands` is set). */
