@@ -1,14 +1,16 @@
 // Watches the glossary files the settings name outside the workspace folders (a team glossary in the
 // home folder, say) and tells the server when they change. Files inside the workspace are watched by
-// the server's own registration (workspace/didChangeWatchedFiles for *.yaml, *.yml, *.json).
+// the server's own registration (workspace/didChangeWatchedFiles for *.yaml, *.yml, *.json). The
+// desktop's GlossaryFileSync (common/activate.ts).
 
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DidChangeWatchedFilesNotification, FileChangeType, type LanguageClient } from 'vscode-languageclient/node';
 import { resolveGlossaryPath } from '../../server/src/node/glossary-paths';
 import { SECTION } from '../../server/src/shared/settings';
+import type { GlossaryFileSync } from './common/activate';
 
-export class GlossaryFileWatcher implements vscode.Disposable {
+export class GlossaryFileWatcher implements GlossaryFileSync {
   private watchers: vscode.Disposable[] = [];
   /** The files watched, for the tests. */
   files: string[] = [];

@@ -45,7 +45,14 @@ const LAYERS: Record<string, Layer> = {
   // Node only in NODE_ENTRIES.lsp (main.ts); elsewhere in lsp neither Node's modules, nor the node layer, nor `process`.
   lsp: { dir: 'server/src/lsp', imports: ['core', 'shared', 'node'], packages: /^vscode-languageserver(-textdocument|\/node)?$/, node: true, nodeEntries: NODE_ENTRIES.lsp },
   cli: { dir: 'server/src/cli', imports: ['core', 'shared', 'node'], packages: /^tinyglobby$/, node: true },
-  client: { dir: 'client/src', imports: ['core', 'shared', 'node'], packages: /^(vscode|vscode-languageclient\/node)$/, node: true },
+  // The language server's web-worker entry (VS Code for the Web): the lsp layer with the browser host, no Node.
+  web: { dir: 'server/src/web', imports: ['core', 'shared', 'lsp'], packages: /^(vscode-languageserver\/browser|kpo:builtin-glossary)$/, node: false },
+  // The client itself, the same on the desktop and on the web: VS Code's API, never Node.
+  clientCommon: { dir: 'client/src/common', imports: ['core', 'shared'], packages: /^(vscode|vscode-languageclient)$/, node: false },
+  // The desktop entry: the server in a Node process.
+  client: { dir: 'client/src', imports: ['core', 'shared', 'node', 'clientCommon'], packages: /^(vscode|vscode-languageclient\/node)$/, node: true },
+  // The web entry: the server in a web worker.
+  clientWeb: { dir: 'client/src/web', imports: ['core', 'shared', 'clientCommon'], packages: /^(vscode|vscode-languageclient(\/browser)?)$/, node: false },
 };
 
 /** The engine's front door: the one core module the other layers import. */
@@ -55,7 +62,9 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 function layerOf(file: string): string | undefined {
   const rel = path.relative(ROOT, file).split(path.sep).join('/');
-  return Object.keys(LAYERS).find((name) => rel.startsWith(LAYERS[name].dir + '/'));
+  // The innermost layer holding the file (client/src/web is not client/src).
+  const holding = Object.keys(LAYERS).filter((name) => rel.startsWith(LAYERS[name].dir + '/'));
+  return holding.sort((a, b) => LAYERS[b].dir.length - LAYERS[a].dir.length)[0];
 }
 
 function sourcesOf(dir: string): string[] {
@@ -130,7 +139,7 @@ describe('layers: imports follow the architecture', () => {
       assert.deepStrictEqual(problems, []);
     });
 
-    it(`${name}: its tsconfig.json references exactly those layers and sees ${layer.node ? 'Node' : 'no'} types`, () => {
+    it(`${name}: its tsconfig.json references exactly those layers and sees ${layer.node ? 'Node' : 'no Node'} types`, () => {
       const configFile = path.join(ROOT, layer.dir, 'tsconfig.json');
       const { config, error } = ts.readConfigFile(configFile, ts.sys.readFile);
       assert.ok(!error, `cannot read ${configFile}`);
@@ -140,7 +149,7 @@ describe('layers: imports follow the architecture', () => {
       assert.deepStrictEqual(referenced, [...layer.imports].sort());
       const types: string[] = config.compilerOptions?.types ?? [];
       assert.strictEqual(types.includes('node'), layer.node, `types: ${JSON.stringify(types)}`);
-      assert.ok(!types.includes('vscode') || name === 'client', 'only the client sees VS Code');
+      assert.ok(!types.includes('vscode') || name.startsWith('client'), 'only the client sees VS Code');
     });
   }
 
@@ -158,6 +167,11 @@ describe('layers: imports follow the architecture', () => {
       ['server/src/lsp/x.ts', "import * as path from 'path';", /only server\/src\/lsp\/main\.ts of lsp may use Node's 'path'/],
       ['server/src/lsp/x.ts', "import { readTextFile } from '../node/files';", /only server\/src\/lsp\/main\.ts of lsp may import node/],
       ['server/src/lsp/x.ts', 'const base = process.cwd();', /only server\/src\/lsp\/main\.ts of lsp may use Node's 'process'/],
+      // VS Code for the Web: neither the web worker's server nor the client's common part may use Node.
+      ['server/src/web/x.ts', "import { nodeServerHost } from '../node/server-host';", /web may not import node/],
+      ['client/src/common/x.ts', "import * as path from 'path';", /clientCommon may not use Node's 'path'/],
+      ['client/src/common/x.ts', "import { LanguageClient } from 'vscode-languageclient/node';", /may not import the package 'vscode-languageclient\/node'/],
+      ['client/src/web/x.ts', "import { GlossaryFileWatcher } from '../watch';", /clientWeb may not import client/],
     ];
     for (const [file, text, expected] of cases) {
       it(`${file}: ${text}`, () => {

@@ -17,6 +17,7 @@ import {
   codeOf,
   completions,
   diagnostics,
+  eventually,
   hoverText,
   labelOf,
   nextInputBox,
@@ -53,24 +54,6 @@ async function removeGlossary(): Promise<void> {
   await status((s) => s.text.includes(`${builtin} entries`), 'the built-in glossary alone');
 }
 
-/** Asks until `check` holds, after each diagnostics change or 100 ms, for up to 15 s. */
-async function eventually<T>(check: () => Promise<T | undefined | false>, what: string): Promise<T> {
-  const end = Date.now() + 15_000;
-  while (Date.now() < end) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    await new Promise<void>((resolve) => {
-      const sub = vscode.languages.onDidChangeDiagnostics(() => done());
-      const timer = setTimeout(() => done(), 100);
-      function done() {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve();
-      }
-    });
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('workspace glossaries', () => {
   before(async () => {

@@ -1,11 +1,11 @@
 // The built-in glossary, opened read-only: it lives inside the extension, where an edit would be lost
 // on the next update. It is served by a read-only file system (`kpo-builtin:/kpo.glossary.yaml`), so
 // the editor refuses edits whichever way it is opened: the command, go to definition from a term, or
-// "open where the entry is defined" in Show Glossary.
+// "open where the entry is defined" in Show Glossary. Its bytes are read from the extension's own
+// files (`source`, through vscode.workspace.fs: the disk on the desktop, the extension's URL on the web).
 
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
+import { baseName, type FileNames } from './files';
 
 export const BUILTIN_SCHEME = 'kpo-builtin';
 
@@ -14,13 +14,18 @@ export class BuiltinGlossary implements vscode.FileSystemProvider {
   readonly onDidChangeFile = this.changed.event;
   readonly uri: vscode.Uri;
 
-  constructor(readonly file: string) {
-    this.uri = vscode.Uri.from({ scheme: BUILTIN_SCHEME, path: `/${path.basename(file)}` });
+  constructor(
+    /** Where the bytes are: the glossary file inside the extension. */
+    private readonly source: vscode.Uri,
+    private readonly names: FileNames,
+  ) {
+    this.uri = vscode.Uri.from({ scheme: BUILTIN_SCHEME, path: `/${baseName(source)}` });
   }
 
-  /** The read-only URI for a file: URI of the built-in glossary; other URIs unchanged. */
+  /** The read-only URI for the URI of the built-in glossary as the server names it; other URIs unchanged. */
   map(uri: vscode.Uri): vscode.Uri {
-    return uri.scheme === 'file' && path.resolve(uri.fsPath) === path.resolve(this.file) ? this.uri : uri;
+    const file = this.names.fileOf(uri);
+    return file !== undefined && this.names.same(file, this.names.builtin) ? this.uri : uri;
   }
 
   /** Go-to-definition results with the built-in glossary's locations made read-only. */
@@ -34,18 +39,18 @@ export class BuiltinGlossary implements vscode.FileSystemProvider {
     return new vscode.Disposable(() => undefined);
   }
 
-  stat(uri: vscode.Uri): vscode.FileStat {
-    const st = this.statOf(uri);
-    return { type: vscode.FileType.File, ctime: st.ctimeMs, mtime: st.mtimeMs, size: st.size, permissions: vscode.FilePermission.Readonly };
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    const st = await this.statOf(uri);
+    return { type: vscode.FileType.File, ctime: st.ctime, mtime: st.mtime, size: st.size, permissions: vscode.FilePermission.Readonly };
   }
 
-  readFile(uri: vscode.Uri): Uint8Array {
-    this.statOf(uri);
-    return fs.readFileSync(this.file);
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    await this.statOf(uri);
+    return vscode.workspace.fs.readFile(this.source);
   }
 
   readDirectory(): [string, vscode.FileType][] {
-    return [[path.basename(this.file), vscode.FileType.File]];
+    return [[baseName(this.source), vscode.FileType.File]];
   }
 
   createDirectory(): void {
@@ -64,9 +69,9 @@ export class BuiltinGlossary implements vscode.FileSystemProvider {
     throw vscode.FileSystemError.NoPermissions('The built-in glossary is read-only.');
   }
 
-  private statOf(uri: vscode.Uri): fs.Stats {
+  private async statOf(uri: vscode.Uri): Promise<vscode.FileStat> {
     if (uri.path !== this.uri.path) throw vscode.FileSystemError.FileNotFound(uri);
-    return fs.statSync(this.file);
+    return vscode.workspace.fs.stat(this.source);
   }
 
   dispose(): void {

@@ -3,9 +3,10 @@
 // as read-only Markdown documents of the `kpo-glossary:` scheme. The data comes from the server.
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { entryLabel, fromOneBased } from '../../server/src/core';
-import { FaqRequest, GlossaryEntriesRequest, type EntrySummary, type FaqSummary } from '../../server/src/shared/protocol';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { entryLabel, fromOneBased } from '../../../server/src/core';
+import type { FileNames } from './files';
+import { FaqRequest, GlossaryEntriesRequest, type EntrySummary, type FaqSummary } from '../../../server/src/shared/protocol';
 
 export const SCHEME = 'kpo-glossary';
 
@@ -53,6 +54,7 @@ export class Commands {
     private readonly client: () => LanguageClient | undefined,
     private readonly served: (document: vscode.TextDocument) => boolean,
     private readonly documents: ReadOnlyDocuments,
+    private readonly names: FileNames,
     /** Turns the built-in glossary's file URI into its read-only one. */
     private readonly readOnly: (uri: vscode.Uri) => vscode.Uri = (uri) => uri,
   ) {}
@@ -115,7 +117,7 @@ export class Commands {
   async openSource(source: { file: string; line: number; column: number }): Promise<void> {
     const { line, character } = fromOneBased(source.line, source.column);
     const at = new vscode.Position(line, character);
-    await vscode.window.showTextDocument(this.readOnly(vscode.Uri.file(source.file)), { selection: new vscode.Range(at, at), preview: true });
+    await vscode.window.showTextDocument(this.readOnly(this.names.toUri(source.file)), { selection: new vscode.Range(at, at), preview: true });
   }
 
   private async request<R>(method: string, params: unknown): Promise<R | undefined> {

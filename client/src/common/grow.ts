@@ -9,19 +9,19 @@
 // changes in the editor is edited there; otherwise it is written on disk. Either way the server
 // reloads it: from the editor's text, or from the watched file.
 
-import * as path from 'path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { addAlias, addEntry, type EditResult, entryLabel, formatOf } from '../../server/src/core';
-import { CATEGORIES } from '../../server/src/shared/categories';
-import { ROOT_GLOSSARY_NAMES } from '../../server/src/shared/glossary-files';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { addAlias, addEntry, type EditResult, entryLabel, formatOf } from '../../../server/src/core';
+import { CATEGORIES } from '../../../server/src/shared/categories';
+import { ROOT_GLOSSARY_NAMES } from '../../../server/src/shared/glossary-files';
+import { baseName, type FileNames } from './files';
 import {
   GlossaryAppendixRequest,
   GlossaryEntriesRequest,
   type AddAliasArgs,
   type AddToGlossaryArgs,
   type EntrySummary,
-} from '../../server/src/shared/protocol';
+} from '../../../server/src/shared/protocol';
 
 type Pick = <T extends vscode.QuickPickItem>(items: T[], o: { title: string; placeholder: string }) => Promise<T | undefined>;
 
@@ -33,7 +33,7 @@ export class GlossaryGrower implements vscode.Disposable {
   constructor(
     private readonly client: () => LanguageClient | undefined,
     private readonly pick: Pick,
-    private readonly builtinFile: string,
+    private readonly names: FileNames,
     /** Tells the writer it is done (a notification with an "Open" button). */
     private readonly confirm: (message: string, open: vscode.Uri) => void,
   ) {}
@@ -56,7 +56,7 @@ export class GlossaryGrower implements vscode.Disposable {
       placeholder: 'Definition',
     });
     if (definition === undefined) return undefined;
-    return this.write(target, (text) => addEntry(text, { term: from.text, category: category.label, definition }, formatOf(target.fsPath)), `Added “${from.text}” to ${path.basename(target.fsPath)}.`);
+    return this.write(target, (text) => addEntry(text, { term: from.text, category: category.label, definition }, formatOf(baseName(target))), `Added “${from.text}” to ${baseName(target)}.`);
   }
 
   /** Adds the selection (or `args.alias`) as an alias of `args.entry`, asking for the entry when absent. */
@@ -77,7 +77,7 @@ export class GlossaryGrower implements vscode.Disposable {
     const target = this.definingFile(entry.source?.file) ?? (await this.rootGlossary(from.uri));
     if (!target) return undefined;
     const chosen = entry;
-    return this.write(target, (text) => addAlias(text, { id: chosen.id, term: chosen.term }, from.text, formatOf(target.fsPath)), `Added “${from.text}” as an alias of “${chosen.term}” in ${path.basename(target.fsPath)}.`);
+    return this.write(target, (text) => addAlias(text, { id: chosen.id, term: chosen.term }, from.text, formatOf(baseName(target))), `Added “${from.text}” as an alias of “${chosen.term}” in ${baseName(target)}.`);
   }
 
   /** Inserts or refreshes the glossary appendix of the active Markdown document. */
@@ -116,8 +116,8 @@ export class GlossaryGrower implements vscode.Disposable {
 
   /** The glossary file at the root of the document's workspace folder (an existing one, else .kpo-glossary.yaml). */
   private async rootGlossary(document: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const folder = vscode.workspace.getWorkspaceFolder(document) ?? vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-    if (!folder || folder.uri.scheme !== 'file') {
+    const folder = vscode.workspace.getWorkspaceFolder(document) ?? vscode.workspace.workspaceFolders?.find((f) => this.names.fileOf(f.uri) !== undefined);
+    if (!folder || this.names.fileOf(folder.uri) === undefined) {
       void vscode.window.showWarningMessage('Open a folder first: the workspace glossary is a .kpo-glossary.yaml file in it.');
       return undefined;
     }
@@ -130,8 +130,8 @@ export class GlossaryGrower implements vscode.Disposable {
 
   /** The file defining an entry, when it is a file of a workspace folder (not the built-in glossary). */
   private definingFile(file: string | undefined): vscode.Uri | undefined {
-    if (!file || path.resolve(file) === path.resolve(this.builtinFile)) return undefined;
-    const uri = vscode.Uri.file(file);
+    if (!file || this.names.same(file, this.names.builtin)) return undefined;
+    const uri = this.names.toUri(file);
     return vscode.workspace.getWorkspaceFolder(uri) ? uri : undefined;
   }
 
@@ -145,27 +145,27 @@ export class GlossaryGrower implements vscode.Disposable {
    * changed there (and left unsaved, as the writer left it); otherwise on disk, which the editor follows.
    */
   private async write(target: vscode.Uri, change: (text: string) => EditResult, done: string): Promise<string | undefined> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === target.fsPath && d.isDirty);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString() && d.isDirty);
     let text = '';
     if (open) text = open.getText();
     else if (await exists(target)) text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(target)).replace(/^\uFEFF/, '');
     const result = change(text);
     if ('error' in result) {
-      void vscode.window.showErrorMessage(`${path.basename(target.fsPath)}: ${result.error}`);
+      void vscode.window.showErrorMessage(`${baseName(target)}: ${result.error}`);
       return undefined;
     }
     if (open) {
       const edit = new vscode.WorkspaceEdit();
       edit.replace(open.uri, new vscode.Range(open.positionAt(0), open.positionAt(text.length)), result.text);
       if (!(await vscode.workspace.applyEdit(edit))) {
-        void vscode.window.showErrorMessage(`${path.basename(target.fsPath)} could not be edited.`);
+        void vscode.window.showErrorMessage(`${baseName(target)} could not be edited.`);
         return undefined;
       }
     } else {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
     }
     this.confirm(done, target);
-    return target.fsPath;
+    return this.names.fileOf(target) ?? target.toString();
   }
 
   private input(o: { title: string; prompt: string; placeholder: string }): Promise<string | undefined> {

@@ -5,11 +5,10 @@
 // glossary file open in the editor gets them from the server itself (as it is typed), so it is left
 // out here.
 
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { fromOneBased } from '../../server/src/core';
-import type { GlossaryStatus } from '../../server/src/shared/protocol';
+import { fromOneBased } from '../../../server/src/core';
+import type { GlossaryStatus } from '../../../server/src/shared/protocol';
+import { baseName, type FileNames } from './files';
 
 /** What the item shows, as the tests read it. */
 export interface StatusView {
@@ -34,7 +33,7 @@ export class StatusItem implements vscode.Disposable {
   /** Crashes since the last start by hand; the status stays a warning while this is above zero. */
   crashes = 0;
 
-  constructor(selector: vscode.DocumentSelector, private readonly builtinGlossary: string) {
+  constructor(selector: vscode.DocumentSelector, private readonly names: FileNames) {
     this.item = vscode.languages.createLanguageStatusItem('kpoGlossary.status', selector);
     this.item.name = 'KPO Glossary';
     this.render();
@@ -67,13 +66,13 @@ export class StatusItem implements vscode.Disposable {
   showProblems(inEditor: (file: string) => boolean): void {
     this.problems.clear();
     for (const [file, problems] of this.fileProblems) {
-      if (!fs.existsSync(file) && !problems.some((p) => /^Not read: /.test(p.message))) {
+      if (!this.names.exists(file) && !problems.some((p) => /^Not read: /.test(p.message))) {
         this.fileProblems.delete(file);
         continue;
       }
       if (problems.length === 0 || inEditor(file)) continue;
       this.problems.set(
-        vscode.Uri.file(file),
+        this.names.toUri(file),
         problems.map((p) => {
           const position = (at: { line: number; character: number }) => new vscode.Position(at.line, at.character);
           const start = position(fromOneBased(p.line, p.column));
@@ -168,7 +167,7 @@ export class StatusItem implements vscode.Disposable {
           const first = g.problems[0];
           item.severity = vscode.LanguageStatusSeverity.Warning;
           item.text = `$(warning) KPO Glossary: ${g.problems.length} problem${g.problems.length === 1 ? '' : 's'}`;
-          item.detail = restarted ?? `${shorten(path.basename(first.file), 20)}:${first.line}`;
+          item.detail = restarted ?? `${shorten(baseName(this.names.toUri(first.file)), 20)}:${first.line}`;
           item.command = { title: 'Show problems', command: 'workbench.actions.view.problems' };
         } else {
           if (restarted) item.severity = vscode.LanguageStatusSeverity.Warning;
@@ -185,8 +184,8 @@ export class StatusItem implements vscode.Disposable {
 
   /** "built-in", "built-in + team.glossary.yaml", "built-in + 3 files": at most about 31 characters. */
   private describeFiles(files: string[]): string {
-    const builtin = files.some((f) => path.resolve(f) === path.resolve(this.builtinGlossary));
-    const own = files.filter((f) => path.resolve(f) !== path.resolve(this.builtinGlossary)).map((f) => path.basename(f));
+    const builtin = files.some((f) => this.names.same(f, this.names.builtin));
+    const own = files.filter((f) => !this.names.same(f, this.names.builtin)).map((f) => baseName(this.names.toUri(f)));
     const mine = own.length === 0 ? '' : own.length === 1 ? shorten(own[0], 20) : `${own.length} files`;
     if (builtin) return mine ? `built-in + ${mine}` : 'built-in';
     return mine || 'no glossary file';

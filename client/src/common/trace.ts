@@ -4,7 +4,7 @@
 // asks for (Trace unless "off") and writes to a plain output channel, created when first written to.
 
 import * as vscode from 'vscode';
-import { SECTION } from '../../server/src/shared/settings';
+import { SECTION } from '../../../server/src/shared/settings';
 
 export const TRACE_CHANNEL_NAME = 'KPO Glossary Trace';
 
