@@ -29,6 +29,14 @@ export const SUITES = [
     command: 'node',
     args: ['scripts/e2e/run-all.mjs'],
     tools: ['vscode'],
-    sources: ['test/vscode', 'test/ui', 'test/e2e/vscode', 'scripts/e2e/run-all.mjs', 'scripts/e2e/run-vscode-tests.mjs', 'scripts/e2e/code-server.mjs', 'scripts/e2e/ui.mjs'],
+    sources: ['test/vscode', 'test/editor', 'test/ui', 'test/e2e/vscode', 'scripts/e2e/run-all.mjs', 'scripts/e2e/run-vscode-tests.mjs', 'scripts/e2e/code-server.mjs', 'scripts/e2e/ui.mjs'],
+  },
+  {
+    name: 'web',
+    title: 'VS Code for the Web (headless Chromium) extension tests',
+    command: 'node',
+    args: ['scripts/e2e/web.mjs', '--suite'],
+    tools: ['web'],
+    sources: ['test/web', 'test/editor', 'scripts/e2e/web.mjs'],
   },
 ];

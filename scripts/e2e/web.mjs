@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Runs an extension's mocha tests inside VS Code for the Web (1.91.1) in headless Chromium, offline.
 //
+//   node scripts/e2e/web.mjs --suite [--verbose] [--timeout=SECONDS]
+//       the web suite of `npm test`: builds the extension (dist/web) and test/web into a tests bundle,
+//       runs it with a fresh copy of test/web/workspace as the folder; prints `N passed, N failed`
 //   node scripts/e2e/web.mjs --probe [--verbose] [--timeout=SECONDS]
 //       builds and runs the probe extension's test (test/e2e/web/probe); prints `N passed, N failed`
 //   node scripts/e2e/web.mjs --extension=DIR --tests=DIR/dist/tests.js [--folder=DIR] [--verbose] [--timeout=SECONDS]
@@ -19,7 +22,7 @@
 // group, Chromium's process group and every process of the run are killed; nothing stays behind.
 // Nothing is downloaded while running: no network is needed once the toolchain is installed.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -106,9 +109,10 @@ function killRun(childPid, token) {
 /**
  * Runs a tests module inside VS Code for the Web with the extension in extensionDevelopmentPath.
  * @param {{ extensionDevelopmentPath: string, extensionTestsPath: string, folderPath?: string,
- *           timeoutMs?: number, verbose?: boolean, echo?: boolean, keepRun?: boolean }} opts
+ *           timeoutMs?: number, verbose?: boolean, echo?: boolean, keepRun?: boolean, screenshots?: string }} opts
  *   echo: copy the tests' output (mocha's reporter) to stderr as it comes; verbose: also the server
- *   log and the browser console; keepRun: keep the run's TMPDIR (the browser's profile).
+ *   log and the browser console; keepRun: keep the run's TMPDIR (the browser's profile); screenshots:
+ *   the folder where `[kpo-screenshot] NAME` console lines put NAME.png (see watchForScreenshots).
  * @returns {Promise<{ passed: number, failed: number, durationMs: number, output: string }>}
  */
 export async function runWebTests(opts) {
@@ -140,6 +144,7 @@ export async function runWebTests(opts) {
     folderPath: folder,
     verbose: !!opts.verbose,
     timeoutMs,
+    screenshots: opts.screenshots,
   };
   log(`run ${id}: VS Code for the Web on http://127.0.0.1:${port}, tests ${path.relative(REPO, tests)}, timeout ${Math.round(timeoutMs / 1000)} s`);
 
@@ -219,6 +224,28 @@ export async function runWebTests(opts) {
 
 // ---- the child side: test-web's runTests with Debian's Chromium ----------------------------------
 
+/**
+ * Screenshots on request of the tests: a line `[kpo-screenshot] NAME` logged by the tests (test-web
+ * prints the extension host's console with console.log) takes the page as it is into `folder`/NAME.png.
+ * The tests log it only when built with screenshots on (buildSuite's KPO_WEB_SCREENSHOTS), then wait a
+ * moment for it.
+ */
+function screenshotsOnRequest(browser, folder) {
+  for (const type of ['log', 'info', 'debug']) {
+    const print = console[type].bind(console);
+    console[type] = (...args) => {
+      print(...args);
+      const m = /\[kpo-screenshot\] ([\w-]+)/.exec(args.join(' '));
+      const page = browser()?.contexts()[0]?.pages()[0];
+      if (!m || !page) return;
+      page.screenshot({ path: path.join(folder, `${m[1]}.png`) }).then(
+        () => console.error(`[e2e web] screenshot ${path.join(folder, m[1])}.png`),
+        (e) => console.error(`[e2e web] screenshot ${m[1]} failed: ${e.message}`),
+      );
+    };
+  }
+}
+
 async function child() {
   const o = JSON.parse(process.env.KPO_E2E_WEB_CHILD);
   const fail = (e) => {
@@ -245,7 +272,10 @@ async function child() {
   // test-web calls playwright.chromium.launch({ headless, args }): same module instance, patched first.
   const { chromium } = requireFromTestWeb('playwright');
   const launch = chromium.launch.bind(chromium);
-  chromium.launch = (options = {}) => launch({ ...options, executablePath: o.chromium, headless: true, timeout: 60_000, args: [...(options.args ?? []), ...o.flags] });
+  let browser;
+  const size = o.screenshots ? ['--window-size=1280,800'] : [];
+  chromium.launch = async (options = {}) => (browser = await launch({ ...options, executablePath: o.chromium, headless: true, timeout: 60_000, args: [...(options.args ?? []), ...o.flags, ...size] }));
+  if (o.screenshots) screenshotsOnRequest(() => browser, o.screenshots);
   const { runTests } = requireFromTestWeb('./out/server/index.js');
   try {
     await runTests({
@@ -294,7 +324,7 @@ export const mochaBrowserPlugin = {
  * mocha's browser build inlined (see mochaBrowserPlugin). The entry exports run() (see the probe's
  * test/index.js for the shape).
  */
-export async function bundleWebTests({ entryPoint, outfile }) {
+export async function bundleWebTests({ entryPoint, outfile, define = {} }) {
   const esbuild = createRequire(path.join(REPO, 'package.json'))('esbuild');
   await esbuild.build({
     entryPoints: [entryPoint],
@@ -306,6 +336,7 @@ export async function bundleWebTests({ entryPoint, outfile }) {
     external: ['vscode'],
     nodePaths: [path.join(REPO, 'node_modules')],
     plugins: [mochaBrowserPlugin],
+    define,
     logLevel: 'warning',
   });
   return outfile;
@@ -317,6 +348,31 @@ export async function buildProbe() {
   return { extensionDevelopmentPath: PROBE, extensionTestsPath: outfile, folderPath: path.join(PROBE, 'workspace') };
 }
 
+/**
+ * The web suite: the extension itself (the repository, with dist/ built), test/web bundled into
+ * out/web-tests/tests.js, and a fresh copy of test/web/workspace (the tests write into it).
+ */
+export async function buildSuite() {
+  const build = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'build.mjs')], { cwd: REPO, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the extension build (scripts/build.mjs) failed');
+  // KPO_UPDATE_SCREENSHOTS=1: the suite also takes the README's screenshot (docs/images/hover-web.png).
+  const screenshots = process.env.KPO_UPDATE_SCREENSHOTS === '1';
+  const outfile = await bundleWebTests({
+    entryPoint: path.join(REPO, 'test', 'web', 'index.ts'),
+    outfile: path.join(REPO, 'out', 'web-tests', 'tests.js'),
+    define: { KPO_WEB_SCREENSHOTS: JSON.stringify(screenshots) },
+  });
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kpo-web-workspace-'));
+  fs.cpSync(path.join(REPO, 'test', 'web', 'workspace'), folder, { recursive: true });
+  return {
+    extensionDevelopmentPath: REPO,
+    extensionTestsPath: outfile,
+    folderPath: folder,
+    screenshots: screenshots ? path.join(REPO, 'docs', 'images') : undefined,
+    cleanup: () => fs.rmSync(folder, { recursive: true, force: true }),
+  };
+}
+
 // ---- CLI -----------------------------------------------------------------------------------------
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
@@ -324,14 +380,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const flag = (n) => args.includes(`--${n}`);
   const val = (n) => args.find((a) => a.startsWith(`--${n}=`))?.slice(n.length + 3);
   if (flag('child')) await child();
-  else if (flag('help') || flag('h') || (!flag('probe') && !val('extension'))) {
+  else if (flag('help') || flag('h') || (!flag('probe') && !flag('suite') && !val('extension'))) {
     console.log(fs.readFileSync(THIS_FILE, 'utf8').split('\n').slice(1, 11).join('\n'));
     process.exit(flag('help') || flag('h') ? 0 : 2);
   } else {
     try {
-      const target = flag('probe') ? await buildProbe() : { extensionDevelopmentPath: val('extension'), extensionTestsPath: val('tests'), folderPath: val('folder') };
+      const target = flag('probe') ? await buildProbe() : flag('suite') ? await buildSuite() : { extensionDevelopmentPath: val('extension'), extensionTestsPath: val('tests'), folderPath: val('folder') };
       const timeout = val('timeout');
-      const r = await runWebTests({ ...target, timeoutMs: timeout ? Number(timeout) * 1000 : undefined, verbose: flag('verbose'), echo: true, keepRun: flag('keep-run') });
+      const r = await runWebTests({ ...target, timeoutMs: timeout ? Number(timeout) * 1000 : undefined, verbose: flag('verbose'), echo: true, keepRun: flag('keep-run') }).finally(() => target.cleanup?.());
       console.log(`${r.passed} passed, ${r.failed} failed`);
       process.exit(r.failed === 0 && r.passed > 0 ? 0 : 1);
     } catch (e) {

@@ -23,6 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { log, runCleanups } from '../../scripts/e2e/code-server.mjs';
 import { SEL, openWorkbench } from '../../scripts/e2e/ui.mjs';
 
@@ -56,6 +57,24 @@ function where(text, needle, after = '') {
   return { line: before.length, col: before[before.length - 1].length + 1 };
 }
 
+/** The names of the files in a .vsix (a zip). */
+function vsixFiles(file) {
+  const yauzl = createRequire(import.meta.url)('yauzl');
+  return new Promise((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
+      if (error) return reject(error);
+      const names = [];
+      zip.on('entry', (entry) => {
+        names.push(entry.fileName);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(names));
+      zip.on('error', reject);
+      zip.readEntry();
+    }),
+  );
+}
+
 const results = [];
 let ui;
 
@@ -80,6 +99,15 @@ async function main() {
   fs.writeFileSync(path.join(workspace, 'proposal.md'), sample);
   try {
     console.log('UI pass (code-server, the installed .vsix)');
+    await check('the .vsix carries the desktop and the web entry points and stays under 1 MB', async () => {
+      const files = await vsixFiles(vsix);
+      const entries = ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/web/client.js', 'extension/dist/web/server.js', 'extension/glossary/kpo.glossary.yaml'];
+      const missing = entries.filter((f) => !files.includes(f));
+      if (missing.length) throw new Error(`missing from the .vsix: ${missing.join(', ')} (it has ${files.join(', ')})`);
+      const size = fs.statSync(vsix).size;
+      if (size >= 1024 * 1024) throw new Error(`the .vsix is ${(size / 1024).toFixed(0)} KB`);
+      log(`${files.length} files, ${(size / 1024).toFixed(0)} KB`);
+    });
     // Saving by hand (code-server saves after a delay by default), so the test reads what was typed.
     ui = await openWorkbench({ vsix, workspace, screenshots: shots, keepRun, label: 'ui-pass', viewport: { width: 1280, height: 800 }, settings: { 'files.autoSave': 'off' } });
     const page = ui.page;
