@@ -340,6 +340,29 @@ if (vsStart) {
   lines.push('');
   lines.push(`A second 20 KB file once the extension runs: ${ms(vsStart.runningOpenToSquiggleMs, 0)} ms from the click to its first squiggle.`, '');
 } else lines.push('Not measured in this run (`npm run bench -- --quick` leaves it out; it needs the .vsix and code-server).', '');
+const webStart = find('web-startup');
+lines.push('## Start-up in VS Code for the Web');
+lines.push('');
+if (webStart) {
+  lines.push(
+    `The web extension (the browser client and the language server in a web worker, dist/web as packaged) in VS Code for the Web 1.91 (@vscode/test-web, headless Chromium, offline; scripts/bench/web-startup.mjs), a ${kb(webStart.documentBytes)} proposal, median of ${webStart.runs} fresh browsers. ` +
+      'Times are from the extension host itself, in milliseconds after the activation was asked for; the desktop column is the warm median of the start-up in VS Code above (from the extension\'s log).',
+  );
+  lines.push('');
+  lines.push(
+    table(
+      ['', 'VS Code for the Web', 'Desktop (code-server, warm)'],
+      [
+        ['Activation done (server ready)', ms(webStart.activateMs, 0), ms(vsStart?.warm?.serverReadyMs, 0)],
+        ['First findings (activation →)', ms(webStart.firstFindingsMs, 0), ms(vsStart?.warm?.firstFindingsMs, 0)],
+      ],
+    ),
+  );
+  lines.push('');
+  lines.push(`A second 20 KB document once the extension runs: ${ms(webStart.runningOpenToFindingsMs, 0)} ms from opening it to its findings.`, '');
+  const b = webStart.bundles;
+  lines.push(`What a browser downloads: dist/web/server.js ${kb(b.server.bytes)} (${kb(b.server.gzipBytes)} gzipped; the built-in glossary and its digest are inside it) and dist/web/client.js ${kb(b.client.bytes)} (${kb(b.client.gzipBytes)} gzipped).`, '');
+} else lines.push('Not measured in this run (`npm run bench -- --quick` leaves it out).', '');
 lines.push('## The package');
 lines.push('');
 if (packaged) lines.push(`\`npm run package\` builds kpo-glossary.vsix: ${kb(packaged.bytes)}${packaged.built ? '' : ' (not rebuilt in this run)'}.`, '');

@@ -60,6 +60,8 @@ step('language server over stdio', ['scripts/bench/lsp.mjs']);
 for (const p of ['textlint', 'textlint-10k', 'markdownlint', 'cspell']) step(`peer: ${p}`, ['scripts/bench/peers.mjs', p]);
 // The real editor needs the .vsix just packaged, and code-server and Chromium (installed on demand).
 if (!quick) step('VS Code start-up (code-server)', ['scripts/bench/vscode-startup.mjs']);
+// VS Code for the Web: the web bundles (production, from the package step) in headless Chromium.
+if (!quick) step('VS Code for the Web start-up (test-web)', ['scripts/bench/web-startup.mjs']);
 
 // What is in the bundled server, by input (esbuild's metafile), and that no benchmark-only package is.
 say('bundle contents');

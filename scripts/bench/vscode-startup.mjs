@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openWorkbench, SEL } from '../e2e/ui.mjs';
 import { ROOT, median, round } from './lib.mjs';
+import { proposal } from './vscode-startup-docs.mjs';
 
 const quick = process.argv.includes('--quick');
 const vsixArg = process.argv.indexOf('--vsix');
@@ -25,14 +26,6 @@ const log = (m) => process.stderr.write(`[vscode-startup] ${m}\n`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 if (!fs.existsSync(vsix)) throw new Error(`no ${vsix}: run \`npm run package\` first`);
-
-/** A 20 KB proposal: the sample, its sections repeated under new headings. */
-function proposal(name) {
-  const sample = fs.readFileSync(path.join(ROOT, 'samples', 'proposal.md'), 'utf8');
-  let text = sample.replace('Northwind Capital', name);
-  for (let i = 2; text.length < 20_000; i++) text += `\n\n## Annex ${i}\n\n` + sample.split('\n## ').slice(1).join('\n### ');
-  return text.slice(0, 20_480).replace(/\n[^\n]*$/, '\n');
-}
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'kpo-startup-'));
 const files = ['proposal-a.md', 'proposal-b.md', 'proposal-c.md'];
