@@ -97,6 +97,7 @@ async function writeBuiltinDigest() {
   const { digestGlossary } = createRequire(import.meta.url)(out);
   const text = fs.readFileSync('glossary/kpo.glossary.yaml', 'utf8').replace(/^\uFEFF/, '');
   const sha256 = createHash('sha256').update(text).digest('hex');
+  fs.mkdirSync('dist', { recursive: true }); // a fresh clone has none yet: the digest is written first
   fs.writeFileSync('dist/builtin-glossary.digest', `${sha256}\n${digestGlossary(text)}`);
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
 }
