@@ -18,6 +18,7 @@ export { documentDefinitions } from './rules/definitions';
 export type { GlossarySource } from './glossary/load';
 export { GLOSSARY_FIELDS, MAX_GLOSSARY_BYTES } from './glossary/load';
 export { entryLabel } from './glossary/label';
+export { lookupEntry, type LookupResult } from './glossary/lookup';
 export { LastGoodGlossary } from './last-good';
 export { sideOfCategory } from './glossary/index';
 export { addAlias, addEntry, formatOf, type EditResult } from './glossary/edit';
