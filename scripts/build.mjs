@@ -25,6 +25,7 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/kpo-lint.js' },
+  { entryPoints: ['server/src/mcp/main.ts'], outfile: 'dist/mcp.js', plugins: [zodEnglishOnly()] },
 ];
 
 // VS Code for the Web: no Node. The `browser` condition picks the /browser entries of the LSP packages.
@@ -55,6 +56,27 @@ if (watch) {
   // The digest first: the web server bundle carries it.
   await writeBuiltinDigest();
   await Promise.all([...existing, ...existingWeb].map((b) => esbuild.build(b)));
+}
+
+/**
+ * zod (the MCP SDK's schemas) with its English messages only: its `locales` module, which bundles
+ * forty languages (a quarter of a megabyte of dist/mcp.js, a quarter of the .vsix), becomes one that
+ * exports `en`, the only one zod uses unless told otherwise.
+ */
+function zodEnglishOnly() {
+  return {
+    name: 'zod-english-only',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.\/locales\/index\.(c?js)$/ }, (args) =>
+        /[\\/]zod[\\/]v4[\\/](classic|core|mini)$/.test(args.resolveDir) ? { path: `${args.resolveDir.replace(/(classic|core|mini)$/, 'locales')}/index.${args.path.split('.').pop()}`, namespace: 'zod-en' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
+        contents: `export { default as en } from ${JSON.stringify(`./en.${args.path.split('.').pop()}`)};\n`,
+        resolveDir: args.path.slice(0, args.path.lastIndexOf('/')),
+        loader: 'js',
+      }));
+    },
+  };
 }
 
 /**

@@ -45,6 +45,8 @@ const LAYERS: Record<string, Layer> = {
   // Node only in NODE_ENTRIES.lsp (main.ts); elsewhere in lsp neither Node's modules, nor the node layer, nor `process`.
   lsp: { dir: 'server/src/lsp', imports: ['core', 'shared', 'node'], packages: /^vscode-languageserver(-textdocument|\/node)?$/, node: true, nodeEntries: NODE_ENTRIES.lsp },
   cli: { dir: 'server/src/cli', imports: ['core', 'shared', 'node'], packages: /^tinyglobby$/, node: true },
+  // The MCP server: the engine and the Node helpers behind the official MCP SDK.
+  mcp: { dir: 'server/src/mcp', imports: ['core', 'shared', 'node'], packages: /^(@modelcontextprotocol\/sdk\/(server\/(mcp|stdio)|types)\.js|zod)$/, node: true },
   // The language server's web-worker entry (VS Code for the Web): the lsp layer with the browser host, no Node.
   web: { dir: 'server/src/web', imports: ['core', 'shared', 'lsp'], packages: /^(vscode-languageserver\/browser|kpo:builtin-glossary)$/, node: false },
   // The client itself, the same on the desktop and on the web: VS Code's API, never Node.
