@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateClient, deactivateClient, type KpoGlossaryApi } from './common/activate';
 import type { FileNames } from './common/files';
+import { registerMcpServer } from './mcp';
 import { GlossaryFileWatcher } from './watch';
 
 export type { KpoGlossaryApi } from './common/activate';
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): Promise<KpoGlossaryA
     builtinSource: vscode.Uri.file(builtin),
     schemes: () => ['file'],
     files: new GlossaryFileWatcher(() => client),
+    registerMcp: registerMcpServer,
     createClient: (clientOptions) => {
       const module = context.asAbsolutePath(path.join('dist', 'server.js'));
       // Node (22 and later) keeps the server's compiled code in the extension's own storage, so later

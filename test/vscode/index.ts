@@ -8,7 +8,7 @@
 import * as path from 'path';
 
 /** The suites, in the order they run: the server restarts and crashes come last. */
-const SUITES = ['activation', 'language', 'fixes', 'settings', 'commands', 'workspace-glossary', 'lifecycle'];
+const SUITES = ['activation', 'language', 'fixes', 'settings', 'commands', 'workspace-glossary', 'mcp', 'lifecycle'];
 
 type MochaCtor = new (options: Record<string, unknown>) => {
   addFile(file: string): void;

@@ -86,6 +86,7 @@ describe('KPO Glossary in VS Code for the Web', () => {
     must(builtin > 150, `the built-in glossary has its entries (${builtin})`);
     equal(a.status().detail, 'built-in', 'the status item names the glossary in use');
     must(!('serverProcess' in (a.client() as object)), 'no server process: the browser client');
+    equal(a.mcpServerDefinition(), undefined, 'no MCP server: the browser starts no processes');
   });
 
   it('hovers a term with its definition', async () => {

@@ -53,6 +53,8 @@ export interface ClientPlatform {
   files: GlossaryFileSync;
   /** Rejects when the server fails before it answers (a web worker's error): start-up gives up then. */
   startFailure?(): Promise<never>;
+  /** Makes the MCP server known to VS Code where it can start it (the desktop, VS Code 1.101+): the definition given, if registered. */
+  registerMcp?(context: vscode.ExtensionContext): (() => unknown) | undefined;
 }
 
 /** The glossary files the client looks after for the server (which of them, and how, depends on the platform). */
@@ -89,6 +91,8 @@ export interface KpoGlossaryApi {
   traceLines(): number;
   /** Fires with each confirmation shown to the writer (a term or alias added, the server restarted). */
   onDidConfirm: vscode.Event<string>;
+  /** The MCP server definition given to VS Code (client/src/mcp.ts), or undefined where none was registered. */
+  mcpServerDefinition(): unknown;
 }
 
 /** A document filter both VS Code and the language client accept. */
@@ -215,6 +219,7 @@ export async function activateClient(context: vscode.ExtensionContext, platform:
     }),
   );
 
+  const mcp = platform.registerMcp?.(context);
   client = createClient(platform, output, trace, selector, status, onGlossaryLoaded, builtin);
   context.subscriptions.push({ dispose: () => void client?.stop().catch(() => undefined) });
   // Start-up, for the log (and the start-up benchmark, which reads it): server ready, first findings.
@@ -247,6 +252,7 @@ export async function activateClient(context: vscode.ExtensionContext, platform:
     watchedFiles: () => watcher.files,
     traceLines: () => trace.lines,
     onDidConfirm: confirmed.event,
+    mcpServerDefinition: () => mcp?.(),
   };
 }
 
