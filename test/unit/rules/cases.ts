@@ -193,8 +193,13 @@ export const CASES: Record<string, RuleCases> = {
       '[Read about [[Information Process Outsourcing (KPO)]]](https://example.com) first.',
       'We offer [[Knowledge Process\nOffshoring (KPO)]] from two centres.',
       '**[[BOT (Build, Operate, Train)]]** — a delivery model.',
+      // "ACR, or Expansion" and a glossary page's bold acronym with its expansion on the next line.
+      'That job was classic [[BPO, or Back-office Process Outsourcing]], and I was good at it.',
+      '**[[ITO**\nIntegrated Technology Outsourcing]]: contracting out IT operations.',
     ],
     pass: [
+      'Our clients buy KPO, or Business Process Outsourcing, depending on the work.',
+      '**ITO**\nInformation Technology Outsourcing: contracting out IT operations.',
       'Knowledge Process Outsourcing (KPO) is growing.',
       'KPO (Knowledge Process Outsourcing) is growing.',
       'Business Process Outsourcing (BPO) handles payroll.',
@@ -222,6 +227,9 @@ export const CASES: Record<string, RuleCases> = {
       ['Information Process Outsourcing (KPO) is growing.', 'Knowledge Process Outsourcing (KPO) is growing.'],
       ['KPO (Knowledge Process Offshoring) is growing.', 'KPO (Knowledge Process Outsourcing) is growing.'],
       ['We offer Knowledge Process\nOffshoring (KPO) from two centres.', 'We offer Knowledge Process\nOutsourcing (KPO) from two centres.'],
+      // In the capitals written, though the glossary's term is lowercase.
+      ['**ITO**\nIntegrated Technology Outsourcing: contracting out IT operations.', '**ITO**\nInformation Technology Outsourcing: contracting out IT operations.'],
+      ['That job was classic BPO, or Back-office Process Outsourcing, and I was good at it.', 'That job was classic BPO, or Business Process Outsourcing, and I was good at it.'],
     ],
     suggests: [
       ['KPO (Business Process Outsourcing) is growing.', 'Correct the expansion to “Knowledge Process Outsourcing”'],
@@ -249,6 +257,8 @@ export const CASES: Record<string, RuleCases> = {
       'See [the [[KPO]] guide](https://example.com) first.',
     ],
     pass: [
+      '**ITO**\nInformation Technology Outsourcing: the contracting of IT operations. ITO deals run for years.',
+      'That job was classic BPO, or Back-office Process Outsourcing, and I was good at it.',
       'Knowledge Process Outsourcing (KPO) is growing. KPO firms hire.',
       'KPO (Knowledge Process Outsourcing) is growing.',
       '# KPO overview\n\nKnowledge Process Outsourcing (KPO) helps.',

@@ -109,7 +109,12 @@ function findDefinitions(text: string, block: BlockAnalysis): AcronymDefinition[
   for (const acronym of mentions) {
     if (acronym.ref.kind !== 'acronym' || acronym.first !== acronym.last) continue;
     const a = acronym.first;
-    const d = expansionBefore(text, block, tokens, a, acronym, endingAt) ?? expansionAfter(text, block, tokens, a, acronym, startingAt) ?? inHeading(block, acronym) ?? inTableRow(text, block, tokens, acronym, startingAt);
+    const d =
+      expansionBefore(text, block, tokens, a, acronym, endingAt) ??
+      expansionAfter(text, block, tokens, a, acronym, startingAt) ??
+      inHeading(block, acronym) ??
+      inTableRow(text, block, tokens, acronym, startingAt) ??
+      asGlossaryTerm(text, block, tokens, acronym, startingAt);
     if (d) found.push(d);
   }
   return found.length > 0 ? found : NONE;
@@ -144,6 +149,30 @@ function inTableRow(text: string, block: BlockAnalysis, tokens: Token[], acronym
   const ends = last + 1 >= tokens.length || tokens[last + 1].cell !== tokens[first].cell || /[:\u2014\u2013]/.test(tokens[last + 1].before);
   if (!ends || !looksLikeExpansion(text, tokens, first, last, acronym.ref.entry)) return undefined;
   return { acronym, expansionStart: tokens[first].start, expansionEnd: tokens[last].end, match: 'unknown', form: 'apposition', acronymFirst: true, start: acronym.start, end: tokens[last].end };
+}
+
+/**
+ * A glossary page's entry: the acronym alone and in bold at the start of a paragraph or list item, its
+ * expansion opening the next line or following a colon or dash ("**ITO**⏎Information Technology
+ * Outsourcing: the contracting of …", "**LPO** — Legal Process Outsourcing, …").
+ */
+function asGlossaryTerm(text: string, block: BlockAnalysis, tokens: Token[], acronym: Mention, startingAt: MentionLookup): AcronymDefinition | undefined {
+  if (acronym.first !== 0 || tokens.length < 3 || (block.block.kind !== 'paragraph' && block.block.kind !== 'list-item')) return undefined;
+  const lead = text.slice(block.block.start, acronym.start);
+  const after = text.slice(acronym.end, tokens[1].start);
+  if (!/(\*\*|__)\s*$/.test(lead) || !/^(\*\*|__)/.test(after) || !/^(\*\*|__)\s*(\n|[:\u2014\u2013]|\s[\u2014\u2013]\s?)\s*$/.test(after)) return undefined;
+  const expansion = startingAt.get(1);
+  if (expansion && expansion.ref.kind !== 'acronym') {
+    if (sameAcronym(expansion.ref.entry, acronym)) return definition(acronym, expansion, expansion.ref.kind === 'avoid' ? 'variant' : 'same', 'apposition', true, acronym.start, expansion.end);
+    if (expansion.ref.entry.acronym && expansion.ref.kind !== 'avoid') return definition(acronym, expansion, 'other', 'apposition', true, acronym.start, expansion.end);
+    return undefined;
+  }
+  // Unknown words up to a colon, a dash, a comma or a parenthesis.
+  let last = 1;
+  while (last + 1 < tokens.length && tokens[last + 1].joins && last < 7) last++;
+  if (last + 1 < tokens.length && !/^[:,(\u2014\u2013]/.test(tokens[last + 1].before)) return undefined;
+  if (!looksLikeExpansion(text, tokens, 1, last, acronym.ref.entry)) return undefined;
+  return { acronym, expansionStart: tokens[1].start, expansionEnd: tokens[last].end, match: 'unknown', form: 'apposition', acronymFirst: true, start: acronym.start, end: tokens[last].end };
 }
 
 /** The mention whose first (or last) token is `k`, if any. */
@@ -204,13 +233,18 @@ function expansionAfter(text: string, block: BlockAnalysis, tokens: Token[], a: 
     if (!onlyQuotes(tokens[k].before) && k > a + 1) return undefined;
     return withExpansionStartingAt(text, block, tokens, k, acronym, startingAt, 'parenthesised', true);
   }
-  // "ACR, or Expansion": only with the acronym's own words.
+  // "ACR, or Expansion": with the acronym's own words, or with words that name no entry and read as an
+  // attempt at them ("BPO, or Back-office Process Outsourcing"); another entry's name may be a list.
   if (opening === ',' && tokens[a + 1].lower === 'or' && a + 2 < tokens.length && onlyQuotes(tokens[a + 2].before)) {
     const expansion = startingAt.get(a + 2);
     if (expansion && expansion.ref.kind !== 'acronym' && sameAcronym(expansion.ref.entry, acronym)) {
       return definition(acronym, expansion, expansion.ref.kind === 'avoid' ? 'variant' : 'same', 'apposition', true, acronym.start, expansion.end);
     }
-    return undefined;
+    // Another kind of outsourcing ("KPO, or Business Process Outsourcing") may be a list of two.
+    if (expansion?.ref.entry.acronym) return undefined;
+    const unknown = unknownExpansion(text, tokens, a + 2, 1, acronym.ref.entry);
+    if (!unknown || (expansion && expansion.last >= unknown[1]) || (unknown[1] + 1 < tokens.length && tokens[unknown[1] + 1].before === '')) return undefined;
+    return { acronym, expansionStart: tokens[unknown[0]].start, expansionEnd: tokens[unknown[1]].end, match: 'unknown', form: 'apposition', acronymFirst: true, start: acronym.start, end: tokens[unknown[1]].end };
   }
   // "KPO, knowledge process outsourcing (…)", "“BPO” or “business process outsourcing” means": only
   // with the acronym's own words.

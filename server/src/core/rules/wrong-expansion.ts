@@ -14,6 +14,7 @@ import { blockDefinitions } from './definitions';
 import { insideLinkText, replaceWords } from './fixes';
 import type { Fix } from '../types';
 import { wordsAt } from './messages';
+import { matchCase } from '../match/normalize';
 
 export const wrongExpansion: Rule = {
   id: 'acronym/wrong-expansion',
@@ -32,9 +33,13 @@ export const wrongExpansion: Rule = {
       const exp = wordsAt(text, d.expansionStart, d.expansionEnd);
       const fixes: Fix[] = [];
       if (d.match === 'unknown') {
-        const title = `Correct the expansion to “${owner.term}”`;
-        const edit = insideLinkText(block.block, d.expansionStart, d.expansionEnd) ? undefined : replaceWords(text, d.expansionStart, d.expansionEnd, owner.term);
-        fixes.push(edit ? { title, edits: [edit], safe: true } : { title, edits: [{ start: d.expansionStart, end: d.expansionEnd, newText: owner.term }], preferred: true });
+        // A term the glossary writes in lowercase takes the capitals the words were written in
+        // ("Integrated Technology Outsourcing" → "Information Technology Outsourcing"); one it writes
+        // with capitals keeps them.
+        const term = owner.term === owner.term.toLowerCase() ? matchCase(owner.term, exp) : owner.term;
+        const title = `Correct the expansion to “${term}”`;
+        const edit = insideLinkText(block.block, d.expansionStart, d.expansionEnd) ? undefined : replaceWords(text, d.expansionStart, d.expansionEnd, term);
+        fixes.push(edit ? { title, edits: [edit], safe: true } : { title, edits: [{ start: d.expansionStart, end: d.expansionEnd, newText: term }], preferred: true });
         report({
           start: d.start,
           end: d.end,
