@@ -15,7 +15,7 @@ export const CASES: Record<string, RuleCases> = {
   'kpo-bpo/task-mismatch': {
     flag: [
       'Our KPO desk will take over [[customer support]] tickets.',
-      'The BPO team will prepare the [[patent landscape and intellectual property research]].',
+      'The BPO team will prepare the patent landscape and [[intellectual property research]].',
       '## Our KPO services\n\n- [[Data entry]]\n- Market research',
       'Our KPO analysts will handle [[payroll processing]] for all subsidiaries.',
       'Knowledge Process Outsourcing (KPO) teams excel at [[call center operations]].',
