@@ -201,7 +201,7 @@ export function applySafeFixes(text: string, findings: Finding[]): FixResult {
  * defines the acronym, so an expansion chosen earlier for its first use would be one too many). Stops
  * when nothing changes, after at most `maxPasses` passes.
  */
-export function fixAll(text: string, lint: (text: string) => Finding[], maxPasses = 10): FixResult & { findings: Finding[] } {
+export function fixAll(text: string, lint: (text: string) => Finding[], maxPasses = 10, onPass?: (pass: FixPass) => void): FixResult & { findings: Finding[] } {
   let current = text;
   let applied = 0;
   let findings = lint(current);
@@ -210,13 +210,23 @@ export function fixAll(text: string, lint: (text: string) => Finding[], maxPasse
     if (fixable.length === 0) break;
     let top = 0;
     for (const f of fixable) top = Math.max(top, RANK[f.severity]);
-    const result = applySafeFixes(current, fixable.filter((f) => RANK[f.severity] === top));
-    if (result.applied === 0 || result.text === current) break;
-    applied += result.applied;
+    const taken = fixable.filter((f) => RANK[f.severity] === top);
+    const chosen = chooseSafeEdits(taken);
+    const result = applyEdits(current, chosen.edits);
+    if (chosen.applied === 0 || result.text === current) break;
+    onPass?.({ text: current, findings: taken, edits: result.applied });
+    applied += chosen.applied;
     current = result.text;
     findings = lint(current);
   }
   return { text: current, applied, findings };
+}
+
+/** One pass of `fixAll`: the text it started from, the findings whose safe fixes it took, the edits it applied. */
+export interface FixPass {
+  text: string;
+  findings: Finding[];
+  edits: TextEdit[];
 }
 
 /** One edit that turns `before` into `after`: the changed middle, between their common prefix and suffix. */

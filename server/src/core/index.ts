@@ -25,7 +25,7 @@ export { addAlias, addEntry, formatOf, type EditResult } from './glossary/edit';
 export { yamlSpot, type MappingKind, type YamlSpot } from './glossary/yaml-spot';
 
 // Fixes: which edits are safe, fix-all, the disable comment, the appendix.
-export { applicableEdits, chooseSafeEdits, fixAll, hasSafeFix, minimalEdit } from './apply-fixes';
+export { applicableEdits, chooseSafeEdits, fixAll, hasSafeFix, minimalEdit, type FixPass } from './apply-fixes';
 export { disableEdit } from './disable-comment';
 export { appendixEdit } from './appendix';
 

@@ -4,9 +4,8 @@
 
 import {
   RULES,
-  applicableEdits,
-  chooseSafeEdits,
   entryLabel,
+  fixAll,
   lineStartsOf,
   lookupEntry,
   oneBasedRange,
@@ -16,7 +15,6 @@ import {
   type Finding,
   type Glossary,
   type GlossaryEntry,
-  type TextEdit,
 } from '../core';
 
 /** A range as people count it: 1-based line and column of the start, and of the end (exclusive). */
@@ -61,39 +59,34 @@ export interface Change extends Place {
 }
 
 /**
- * The text with its safe fixes applied (as `kpo-lint --fix` does: passes until nothing safe is left),
- * what changed (places in the text of the pass that changed it; a later pass is rare), and how many
- * findings are left for the writer.
+ * The text with its safe fixes applied, exactly as `kpo-lint --fix` applies them (core's `fixAll`: the
+ * most severe findings first, a pass per severity), what changed (places in the text of the pass that
+ * changed it), and how many findings are left for the writer.
  */
-export function fixText(engine: Engine, text: string, maxPasses = 10): { text: string; changes: Change[]; remaining: number } {
-  const lint = (t: string) => engine.lint(engine.analyze(t));
-  let current = text;
-  let findings = lint(current);
+export function fixText(engine: Engine, text: string): { text: string; changes: Change[]; remaining: number } {
   const changes: Change[] = [];
-  for (let pass = 0; pass < maxPasses; pass++) {
-    const { edits } = chooseSafeEdits(findings);
-    const applied = applicableEdits(current, edits);
-    if (applied.length === 0) break;
-    const starts = lineStartsOf(current);
-    for (const edit of applied) {
-      const finding = findings.find((f) => f.fixes.some((fix) => fix.safe && fix.edits.some((e) => sameEdit(e, edit))));
-      const fix = finding?.fixes.find((x) => x.safe && x.edits.some((e) => sameEdit(e, edit)));
-      changes.push({ rule: finding?.ruleId ?? '', title: fix?.title ?? '', ...oneBasedRange(starts, edit.start, edit.end), before: current.slice(edit.start, edit.end), after: edit.newText });
-    }
-    let next = '';
-    let at = 0;
-    for (const edit of applied) {
-      next += current.slice(at, edit.start) + edit.newText;
-      at = edit.end;
-    }
-    current = next + current.slice(at);
-    findings = lint(current);
-  }
-  return { text: current, changes, remaining: findings.length };
-}
-
-function sameEdit(a: TextEdit, b: TextEdit): boolean {
-  return a.start === b.start && a.end === b.end && a.newText === b.newText;
+  const result = fixAll(
+    text,
+    (t) => engine.lint(engine.analyze(t)),
+    undefined,
+    (pass) => {
+      const starts = lineStartsOf(pass.text);
+      for (const edit of pass.edits) {
+        let rule = '';
+        let title = '';
+        for (const f of pass.findings) {
+          const fix = f.fixes.find((x) => x.safe === true && x.edits.some((e) => e.start === edit.start && e.end === edit.end && e.newText === edit.newText));
+          if (fix) {
+            rule = f.ruleId;
+            title = fix.title;
+            break;
+          }
+        }
+        changes.push({ rule, title, ...oneBasedRange(starts, edit.start, edit.end), before: pass.text.slice(edit.start, edit.end), after: edit.newText });
+      }
+    },
+  );
+  return { text: result.text, changes, remaining: result.findings.length };
 }
 
 export interface EntryOut {
