@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { isInside } from '../node/paths';
 import { describeKind } from '../node/read';
 
 const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
@@ -30,11 +31,6 @@ export interface Inputs {
   errors: string[];
   /** Things skipped on purpose (links leaving the folder, FIFOs, devices): reported, not errors. */
   notes: string[];
-}
-
-function inside(folder: string, file: string): boolean {
-  const rel = path.relative(folder, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 function realpath(file: string): string | undefined {
@@ -65,7 +61,7 @@ export function expandInputs(args: string[], cwd: string): Inputs {
     if (stat.isSymbolicLink()) {
       const real = realpath(full);
       if (real === undefined) return; // a broken link: nothing to read
-      if (!inside(within, real)) notes.push(`${show(full)}: skipped, a symbolic link to ${real}, outside ${given} (links are not followed in folder searches).`);
+      if (!isInside(within, real)) notes.push(`${show(full)}: skipped, a symbolic link to ${real}, outside ${given} (links are not followed in folder searches).`);
       return;
     }
     if (stat.isDirectory()) return;

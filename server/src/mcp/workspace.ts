@@ -11,6 +11,7 @@ import { fileURLToPath } from 'url';
 import { createEngine, type Engine, type GlossaryProblem } from '../core';
 import { discoverGlossaryFiles } from '../node/discover';
 import { builtinGlossaryPath, readGlossaryFiles, readTextFile } from '../node/files';
+import { isInside, realFile } from '../node/paths';
 
 export interface WorkspaceGlossary {
   engine: Engine;
@@ -25,7 +26,7 @@ export class McpWorkspace {
   private readonly engines = new Map<string, { stamp: string; glossary: WorkspaceGlossary }>();
 
   constructor(cwd: string) {
-    this.rootList = [real(cwd)];
+    this.rootList = [realFile(cwd)];
   }
 
   get roots(): string[] {
@@ -36,19 +37,19 @@ export class McpWorkspace {
   setRoots(uris: string[], cwd: string): void {
     const folders = uris.flatMap((uri) => {
       try {
-        return uri.startsWith('file:') ? [real(fileURLToPath(uri))] : [];
+        return uri.startsWith('file:') ? [realFile(fileURLToPath(uri))] : [];
       } catch {
         return [];
       }
     });
-    this.rootList = folders.length > 0 ? [...new Set(folders)] : [real(cwd)];
+    this.rootList = folders.length > 0 ? [...new Set(folders)] : [realFile(cwd)];
   }
 
   /** The absolute path of `file` (relative names start at the first root), or why it may not be read. */
   resolve(file: string): { file: string } | { error: string } {
     const absolute = path.resolve(this.rootList[0], file);
-    const actual = real(absolute);
-    if (this.rootList.some((root) => within(actual, root))) return { file: absolute };
+    const actual = realFile(absolute);
+    if (this.rootList.some((root) => isInside(root, actual))) return { file: absolute };
     const via = actual !== absolute ? ` (it links to ${actual})` : '';
     return { error: `${absolute}${via} is outside the allowed roots (${this.rootList.join(', ')}): only files under them are read.` };
   }
@@ -62,7 +63,7 @@ export class McpWorkspace {
   /** The glossary for documents in `folder` (the first root when there is none). */
   glossaryFor(folder: string | undefined): WorkspaceGlossary {
     const dir = folder ?? this.rootList[0];
-    const root = this.rootList.find((r) => within(real(dir), r)) ?? this.rootList[0];
+    const root = this.rootList.find((r) => isInside(r, realFile(dir))) ?? this.rootList[0];
     const discovered = discoverGlossaryFiles(dir, { stop: root, base: root });
     const files = [builtinGlossaryPath(), ...discovered.files];
     const key = files.join('\0');
@@ -86,18 +87,3 @@ function stampOf(file: string): string {
   }
 }
 
-/** The real path (links followed); for a path that does not exist, its nearest existing folder's, joined. */
-function real(file: string): string {
-  const absolute = path.resolve(file);
-  try {
-    return fs.realpathSync.native(absolute);
-  } catch {
-    const parent = path.dirname(absolute);
-    return parent === absolute ? absolute : path.join(real(parent), path.basename(absolute));
-  }
-}
-
-function within(file: string, folder: string): boolean {
-  const rel = path.relative(folder, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}

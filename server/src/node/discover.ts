@@ -15,6 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { GlossaryProblem } from '../core';
 import { compareGlossaryFileNames, isGlossaryFileName } from '../shared/glossary-files';
+import { isInside } from './paths';
 import { describeKind } from './read';
 
 function runnerIds(): { uid: number; gid: number } {
@@ -89,11 +90,6 @@ export function glossaryFilesIn(dir: string): string[] {
   return scanGlossaryFolder(dir).files;
 }
 
-function inside(folder: string, dir: string): boolean {
-  const rel = path.relative(folder, dir);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
 function isRoot(dir: string): boolean {
   return path.dirname(dir) === dir;
 }
@@ -126,10 +122,10 @@ export function discoveryFolders(dir: string, stop?: string, base?: string): str
   // Outside a repository: never above the starting folder or the home folder.
   const home = safeHome();
   const candidates = [start];
-  if (home && inside(home, start)) candidates.push(home);
+  if (home && isInside(home, start)) candidates.push(home);
   if (base !== undefined) {
     const b = path.resolve(base);
-    if (!isRoot(b) && inside(b, start)) candidates.push(b);
+    if (!isRoot(b) && isInside(b, start)) candidates.push(b);
     const top = candidates.reduce((a, c) => (c.length < a.length ? c : a));
     return chain.slice(0, chain.indexOf(top) + 1);
   }

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'url';
 import { discoveryFolders, glossaryFilesIn } from './discover';
 import { builtinGlossaryPath, glossarySource, packageVersion, readGlossaryFile } from './files';
 import { fileUriToPath, resolveGlossaryPath } from './glossary-paths';
+import { realFile } from './paths';
 
 export function nodeServerHost() {
   return {
@@ -36,19 +37,6 @@ export function nodeServerHost() {
     glossaryFilesIn,
     watchFolder,
   };
-}
-
-/** The real path of a file (links followed); for one that does not exist (yet), its folder's real path. */
-function realFile(file: string): string {
-  try {
-    return fs.realpathSync.native(file);
-  } catch {
-    try {
-      return path.join(fs.realpathSync.native(path.dirname(file)), path.basename(file));
-    } catch {
-      return path.resolve(file);
-    }
-  }
 }
 
 /**

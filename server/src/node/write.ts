@@ -15,6 +15,7 @@
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { isInside } from './paths';
 import { errnoReason, readRegularFile } from './read';
 
 const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW = 0 } = fs.constants;
@@ -52,11 +53,6 @@ export function snapshotFile(file: string, maxBytes: number): ReadSnapshot | { e
 
 function same(a: fs.BigIntStats, b: fs.BigIntStats): boolean {
   return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.mode === b.mode && a.uid === b.uid && a.gid === b.gid && a.nlink === b.nlink;
-}
-
-function insideFolder(folder: string, dir: string): boolean {
-  const rel = path.relative(folder, dir);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 function* randomNames(base: string): Iterable<string> {
@@ -105,7 +101,7 @@ export function replaceFile(snapshot: ReadSnapshot, data: Buffer, options: Write
   } catch (error) {
     return { written: false, reason: `its folder ${errnoReason(error)}` };
   }
-  if (options.within && !insideFolder(options.within, dir)) {
+  if (options.within && !isInside(options.within, dir)) {
     return { written: false, reason: `its folder now leads out of ${options.within} (through a symbolic link), so it is not written` };
   }
   const target = path.join(dir, path.basename(file));
