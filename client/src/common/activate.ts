@@ -85,7 +85,7 @@ export interface KpoGlossaryApi {
   documentSelector(): Filter[];
   /** The read-only URI the built-in glossary opens with. */
   builtinGlossaryUri(): vscode.Uri;
-  /** Glossary files outside the workspace that the client watches for the server. */
+  /** The glossary files the client looks after for the server (desktop: settings files outside the workspace; web: every one it hands over). */
   watchedFiles(): string[];
   /** Lines written to the trace channel so far. */
   traceLines(): number;

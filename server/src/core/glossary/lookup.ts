@@ -15,7 +15,6 @@ export type LookupResult = { entry: GlossaryEntry; matched: NameKindMatched } | 
 export function lookupEntry(glossary: Glossary, name: string): LookupResult {
   const key = normalizeKey(name);
   if (key === '') return { entry: undefined };
-  const keys = new Set([key, ...singulars(key)]);
   // In this order: an acronym or the term is what a writer means most often, a variant or an id least.
   const kinds: Array<[NameKindMatched, (e: GlossaryEntry) => string[]]> = [
     ['acronym', (e) => (e.acronym ? [e.acronym] : [])],
@@ -25,21 +24,16 @@ export function lookupEntry(glossary: Glossary, name: string): LookupResult {
     ['id', (e) => [e.id.replace(/-/g, ' ')]],
   ];
   for (const [matched, names] of kinds) {
-    const entry = glossary.entries.find((e) => names(e).some((n) => keys.has(normalizeKey(n))));
+    const entry = glossary.entries.find((e) => names(e).some((n) => keysOf(n).includes(key)));
     if (entry) return { entry, matched };
   }
   const known = glossary.entries.flatMap((e) => [e.term, ...(e.acronym ? [e.acronym] : []), ...e.aliases]);
   return { entry: undefined, suggestion: closest(name.trim(), known) };
 }
 
-/** The singulars a plural key may stand for ("analyses" → "analysis"): the words whose plurals it is. */
-function singulars(key: string): string[] {
-  const words = key.split(' ');
-  const last = words[words.length - 1];
-  const out: string[] = [];
-  for (const cut of [1, 2, 3]) {
-    const stem = last.slice(0, -cut);
-    for (const candidate of [stem, `${stem}is`, `${stem}y`]) if (candidate && pluralForms(candidate).includes(last)) out.push([...words.slice(0, -1), candidate].join(' '));
-  }
-  return out;
+/** A name's key, and its keys in the plural (the last word's plural forms, as the matcher reads them). */
+function keysOf(name: string): string[] {
+  const key = normalizeKey(name);
+  const cut = key.lastIndexOf(' ') + 1;
+  return [key, ...pluralForms(key.slice(cut)).map((plural) => key.slice(0, cut) + plural)];
 }
