@@ -5,7 +5,7 @@
 //   <!-- maybe: acronym/undefined "SLA" -->   (debatable: neither required nor counted as wrong)
 //   <!-- expect: acronym/wrong-expansion|term/preferred "Knowledge Processing Outsourcing" -->
 // A finding matches a label when its rule is one the label names and its range overlaps the quoted
-// words on the label's line. Precision = matched findings / all findings (findings matching a `maybe`
+// words on the label's line (for the two comparison rules: or is in the same sentence as them). Precision = matched findings / all findings (findings matching a `maybe`
 // label are left out); recall = matched `expect` labels / all `expect` labels.
 //
 // The safe fixes are checked too, as `kpo-lint --fix` applies them: a fix is damaging when it comes
@@ -42,6 +42,8 @@ export interface DocumentScore {
   findings: Finding[];
   /** Findings matching no label. */
   falseAlarms: Finding[];
+  /** The labels each finding matches (see `supports`). */
+  hits: Map<Finding, Label[]>;
   /** `expect` labels no finding matched. */
   misses: Label[];
   /** Safe fixes that damaged the text, with why. */
@@ -99,6 +101,22 @@ function overlaps(f: { start: number; end: number }, spans: Array<[number, numbe
   return spans.some(([a, b]) => f.start < b && a < f.end);
 }
 
+/** The comparison rules, where a labeller quotes one phrase of a mistake that often has several. */
+const COMPARISON = new Set(['kpo-bpo/task-mismatch', 'kpo-bpo/attribute-mismatch']);
+
+/**
+ * Whether finding `f` points at the mistake `label` marks. Its range overlaps the quoted words; or, for
+ * the comparison rules, it is in the same sentence as them: "Our KPO team does the inbound patient
+ * calls and eligibility checks" is one mistake, labelled on one of its two tasks, and a finding on the
+ * other shows the writer the same sentence for the same reason.
+ */
+function supports(text: string, label: Label, f: Finding): boolean {
+  if (!label.rules.includes(f.ruleId)) return false;
+  if (overlaps(f, label.spans)) return true;
+  if (!COMPARISON.has(f.ruleId)) return false;
+  return label.spans.some(([a, b]) => !/[.!?;]\s/.test(text.slice(Math.min(a, f.start), Math.max(b, f.end))));
+}
+
 /** The lines of `text` whose expansion is nested in another ("Outsourcing (Knowledge Process Outsourcing (KPO))"). */
 function nestedExpansions(text: string): string[] {
   return text.split('\n').filter((line) => /\([^()]*\([A-Z][A-Za-z&]*[A-Z]s?\)[^()]*\)|\(([A-Z][A-Za-z&]*[A-Z])s?\)[*_\s]*\(\1s?\)/.test(line));
@@ -142,8 +160,10 @@ export function scoreDocument(file: string, text: string, engine: Engine): Docum
   const findings = engine.lint(engine.analyze(text));
   const falseAlarms: Finding[] = [];
   const supported = new Set<Finding>();
+  const hits = new Map<Finding, Label[]>();
   for (const f of findings) {
-    const hit = labels.filter((l) => l.rules.includes(f.ruleId) && overlaps(f, l.spans));
+    const hit = labels.filter((l) => supports(text, l, f));
+    hits.set(f, hit);
     if (hit.length === 0) falseAlarms.push(f);
     else supported.add(f);
     for (const l of hit) if (l.kind === 'expect') l.matched = true;
@@ -171,7 +191,7 @@ export function scoreDocument(file: string, text: string, engine: Engine): Docum
   for (const [a, b] of changedLines) if (switchedSides(a, b)) damaging.push({ finding: findings[0], why: `KPO/BPO changed: “${a.trim()}” → “${b.trim()}”` });
   const leftAfterFix = lint(fixed.text).filter(hasSafeFix);
   const words = text.replace(/<!--[\s\S]*?-->/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-  return { file, words, labels, findings, falseAlarms, misses, damaging, leftAfterFix, changedLines };
+  return { file, words, labels, findings, falseAlarms, hits, misses, damaging, leftAfterFix, changedLines };
 }
 
 export function scoreSplit(dir: string, engine: Engine): SplitScore {
@@ -185,7 +205,7 @@ export function scoreSplit(dir: string, engine: Engine): SplitScore {
     for (const d of documents) {
       for (const f of d.findings) {
         if (f.ruleId !== rule.id) continue;
-        const hit = d.labels.filter((l) => l.rules.includes(f.ruleId) && overlaps(f, l.spans));
+        const hit = d.hits.get(f) ?? [];
         if (hit.length > 0 && hit.every((l) => l.kind === 'maybe')) continue;
         findings++;
         if (hit.length > 0) correct++;
@@ -193,7 +213,7 @@ export function scoreSplit(dir: string, engine: Engine): SplitScore {
       for (const l of d.labels) {
         if (l.kind !== 'expect' || !l.rules.includes(rule.id)) continue;
         // A label naming two rules counts for the rule that found it, or for its first rule.
-        if (l.rules.length > 1 && !(l.matched ? d.findings.some((f) => f.ruleId === rule.id && overlaps(f, l.spans)) : l.rules[0] === rule.id)) continue;
+        if (l.rules.length > 1 && !(l.matched ? d.findings.some((f) => f.ruleId === rule.id && (d.hits.get(f) ?? []).includes(l)) : l.rules[0] === rule.id)) continue;
         labels++;
         if (l.matched) found++;
       }

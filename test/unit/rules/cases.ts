@@ -44,6 +44,10 @@ export const CASES: Record<string, RuleCases> = {
       '| KPO | BPO |\n|---|---|\n| [[Data entry]] | Payroll processing |',
       'Our KPO team handles [[data entry]] and financial analysis.',
       'The KPO desk took over our [[payroll processing]] in six weeks and has not missed a deadline since.',
+      // An opening condition closed by a comma leaves the main clause free to claim; a quantifier
+      // before the comma is not the side's own ("many BPO providers" would be).
+      'If volumes grow next year, our KPO team will take on [[data entry]] too.',
+      'For many retailers, KPO is all about [[order processing]] in November.',
     ],
     pass: [
       'We outsource payroll processing to a BPO vendor.',
@@ -80,6 +84,9 @@ export const CASES: Record<string, RuleCases> = {
       'Some vendors describe data entry as KPO work.',
       'Clients often confuse data entry with KPO.',
       'If you need payroll processing, hire a BPO vendor; if you need financial analysis, a KPO firm.',
+      'If the KPO vendor also handles data entry, costs rise.',
+      'Many BPO providers now offer market research.',
+      'Knowledge process outsourcing is now more exposed than the contact centre.',
       'Our KPO team uses the data from the BPO team, which does the data entry.',
       'We moved data entry from our KPO team to a BPO partner in 2021.',
       // Contested services are sold both ways.
@@ -126,11 +133,14 @@ export const CASES: Record<string, RuleCases> = {
       'KPO work is [[low cost]] and quick.',
       'The BPO unit relies on [[subject-matter expertise]].',
       '| Model | Staff |\n|---|---|\n| KPO | [[Entry-level]] clerks |',
+      "Don't worry if you have never worked in research: KPO work is largely [[standardized and repetitive]].",
+      'Respondents should note that KPO services are [[volume-driven]].',
     ],
     pass: [
       'Compared with BPO, KPO costs more but adds more value.',
       'KPO is valued for critical thinking and creativity.',
       'BPO is cheap and routine.',
+      'If KPO work were repetitive, we would automate it.',
       'KPO is not cheap.',
       'BPO is cheap, but KPO is not.',
       'Unlike BPO, KPO relies on highly skilled analysts.',

@@ -15,6 +15,11 @@ export interface UnitCues {
   doubts: boolean;
   /** The first token of a history, a career, a hedge or talk about names (unit.end when none): a claim must end before it. */
   doubt: number;
+  /**
+   * The first token a claim may use: after an opening condition that closes with a comma or colon
+   * ("If I'm honest, KPO work is rule-based"), the main clause may claim; the condition itself may not.
+   */
+  from: number;
   /** The first token that denies or excludes (unit.end when none): a claim must end before it (within its clause). */
   negation: number;
   /** Where each clause that a colon or semicolon opens starts (a denial does not reach past them). */
@@ -23,12 +28,12 @@ export interface UnitCues {
   whQuestion: boolean;
   /** The unit compares ("than", "compared with", "unlike"): cost traits, which are relative, make no claim then. */
   compares: boolean;
-  /** KPO and BPO mentions of the unit that may make a claim, in order (not "unlike BPO", "rather than KPO"). */
+  /** KPO and BPO mentions of the unit that may make a claim, in order (not "unlike BPO", "rather than KPO", not in an opening condition). */
   markers: Mention[];
 }
 
-/** Whether a side mention is the thing compared against: "unlike BPO", "compared with KPO", "rather than BPO". */
-function contrasted(tokens: Token[], m: Mention, unit: Unit): boolean {
+/** Whether a side mention (or a task) is the thing compared against: "unlike BPO", "compared with KPO", "rather than BPO". */
+export function contrasted(tokens: Token[], m: Mention, unit: Unit): boolean {
   for (let k = m.first - 1; k >= Math.max(unit.first, m.first - 3); k--) {
     if (/^(unlike|than|versus|vs|instead|opposed|contrast|compared|comparison|besides|beyond)$/.test(tokens[k].lower)) return true;
     if (tokens[k + 1].before !== '') return false;
@@ -51,6 +56,7 @@ export function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: U
   let compares = false;
   let doubt = unit.end;
   let negation = unit.end;
+  let from = unit.first;
   for (let i = unit.first; i < unit.end && !doubts; i++) {
     const w = tokens[i].lower;
     if (!CUE_WORDS.has(w) && !(w.length > 3 && w.endsWith("n't"))) continue;
@@ -59,6 +65,17 @@ export function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: U
     // "If you need payroll, hire a BPO vendor": advice, not a hedge.
     if (w === 'if' && /^(you|you're|your|the|a)$/.test(next) && /^(need|needs|want|wants|require|requires|client|wondering|asking|curious)$/.test(tokens[i + 2]?.lower ?? '')) doubtful = false;
     if (START_WORDS.has(w) && /^(in|as|out)$/.test(next)) doubtful = true;
+    // "If I'm honest, …", "Don't worry if you have never worked in research: …": a condition that opens
+    // the unit and closes with a comma or colon leaves the main clause after it free to claim.
+    if (w === 'if' && doubtful && i - unit.first <= 3 && from === unit.first) {
+      let close = i + 1;
+      while (close < unit.end && close - i <= 12 && !/[,:]/.test(tokens[close].before)) close++;
+      if (close < unit.end && close - i <= 12 && /[,:]/.test(tokens[close].before)) {
+        from = close;
+        i = close - 1;
+        continue;
+      }
+    }
     if (CONTRASTING.has(w)) compares = true;
     if (doubtful && doubt === unit.end) doubt = i;
     else if (negation === unit.end && (NEGATING.has(w) || w.endsWith("n't") || ((w === 'other' || w === 'apart' || w === 'outside') && /^(than|from|of)$/.test(next)) || (i > unit.first + 1 && (w === 'unlike' || (w === 'opposed' && next === 'to'))))) negation = i;
@@ -66,7 +83,7 @@ export function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: U
   if (doubt < unit.end && unit.end - unit.first < 4) doubts = true;
   const breaks: number[] = [];
   for (let i = unit.first + 1; i < unit.end; i++) if (/[;:]/.test(tokens[i].before)) breaks.push(i);
-  const cues: UnitCues = { silent: question || doubts, doubts: doubts || doubt < unit.end || compares, doubt, negation, breaks, whQuestion, compares, markers: markers.filter((m) => !contrasted(tokens, m, unit)) };
+  const cues: UnitCues = { silent: question || doubts, doubts: doubts || doubt < unit.end || compares, doubt, from, negation, breaks, whQuestion, compares, markers: markers.filter((m) => m.first >= from && !contrasted(tokens, m, unit)) };
   cueCache.set(unit, { index, mentions: block.mentions, cues });
   return cues;
 }

@@ -33,7 +33,7 @@ export const HISTORY = new Set([
 export const HEDGE = new Set([
   'if', 'unless', 'whether', 'increasingly', 'blur', 'blurs', 'blurring', 'blurred', 'converge', 'converging',
   'convergence', 'expect', 'expects', 'expected', 'expecting', 'perhaps', 'arguably', 'debate', 'debated', 'question',
-  'asks', 'ask', 'wonder', 'said', 'says', 'respondents', 'surveyed',
+  'asks', 'ask', 'wonder', 'said', 'says', 'surveyed',
 ]);
 
 /** Verbs (and list cues) by which a subject offers, does or includes the work that follows: "our KPO team handles". */

@@ -27,7 +27,7 @@
 
 import type { BlockAnalysis, DocumentAnalysis, Mention, Unit } from '../analysis';
 import type { GlossaryIndex, TraitRef } from '../glossary/index';
-import { cuesOf, inUnit, mayClaim, negationBefore } from './claim-cues';
+import { contrasted, cuesOf, inUnit, mayClaim, negationBefore } from './claim-cues';
 import { contextClaim, definedSubjectClaim, headerHasBothSides, rowClaim } from './claim-context';
 import { between, breaksAt, copular, governs, kindFollows, near, nounPhrase, predicated, traitTokens } from './claim-grammar';
 import { AWAY, DOING_VERBS, JOB_NOUNS, KIND_NOUNS, MOVING, NAMED_AS, OF_SIDE, PASSIVE, PREDICATE_VERBS, PREDICATING, PROVIDER_NOUNS, WHAT_SIDE_DOES } from './claim-words';
@@ -39,7 +39,9 @@ export function taskClaim(analysis: DocumentAnalysis, index: GlossaryIndex, unit
   if (!mayClaim(index, block)) return undefined;
   const cues = cuesOf(analysis, index, unit);
   const limit = Math.min(negationBefore(cues, mention.first), cues.doubt);
-  if (cues.silent || mention.first >= limit) return undefined;
+  if (cues.silent || mention.first >= limit || mention.first < cues.from) return undefined;
+  // "… more exposed than the contact centre": the task is what something is compared with.
+  if (contrasted(block.tokens, mention, unit)) return undefined;
   const claim = (cues.markers.length > 0
     ? sentenceClaim(analysis, index, block, unit, cues.markers, mention.first, mention.last, 'task') ?? asWithClaim(index, block, unit, cues.markers, mention.first, 'task')
     : contextClaim(analysis, index, block, unit, mention.first, 'task')) ?? definedSubjectClaim(analysis, index, block, unit, cues.markers, mention.first, 'task');
@@ -52,7 +54,7 @@ export function traitClaim(analysis: DocumentAnalysis, index: GlossaryIndex, uni
   if (!mayClaim(index, block)) return undefined;
   const cues = cuesOf(analysis, index, unit);
   const limit = Math.min(negationBefore(cues, trait.first), cues.doubt);
-  if (cues.silent || trait.first >= limit) return undefined;
+  if (cues.silent || trait.first >= limit || trait.first < cues.from) return undefined;
   // Cost is relative: "KPO is cheaper than BPO" is a claim about the two sides, "KPO is cheap compared
   // with an in-house team" is not one about KPO against BPO.
   if (trait.ref.comparative || (cues.compares && trait.ref.aspect.id === 'cost')) {
@@ -108,7 +110,8 @@ function sentenceClaim(
     else if (m.first > last && !after) after = m;
   }
   // "Several large BPO providers now offer analytics": a statement about the market, not about the side.
-  if (before && what === 'task' && tokens.slice(Math.max(unit.first, before.first - 3), before.first).some((t) => /^(several|many|some|few|more|increasingly|numerous)$/.test(t.lower))) before = undefined;
+  // (Within the side's own noun phrase: "For many retailers, KPO is all about order processing" is a claim.)
+  if (before && what === 'task' && tokens.slice(Math.max(unit.first, before.first - 3), before.first).some((t, k, run) => /^(several|many|some|few|more|increasingly|numerous)$/.test(t.lower) && !run.slice(k + 1).some((u) => /[,;:]/.test(u.before)) && !/[,;:]/.test(tokens[before!.first].before))) before = undefined;
   if (before) {
     // Tasks: the side's noun phrase, a verb of doing or including, then the phrase (maybe in a list).
     // Traits: nothing but words that say what the side is or needs, and no hard break.
