@@ -11,7 +11,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { DocumentAnalysis } from '../../server/src/core/analysis';
+import type { BlockAnalysis, DocumentAnalysis } from '../../server/src/core/analysis';
 import type { Engine, TextChange } from '../../server/src/core/engine';
 import { RULES } from '../../server/src/core/rules';
 import { builtinEngine, fixture } from './helpers/engine';
@@ -53,13 +53,17 @@ function compare(actual: DocumentAnalysis, expected: DocumentAnalysis, where: st
   assert.strictEqual(actual.markdown.blocks.length, expected.markdown.blocks.length, `${where}: number of blocks`);
   for (let b = 0; b < expected.blocks.length; b++) {
     assert.strictEqual(actual.markdown.blocks[b], actual.blocks[b].block, `${where}: block ${b} is shared by markdown and analysis`);
-    assert.deepStrictEqual(actual.blocks[b], expected.blocks[b], `${where}: block ${b}`);
-    // Tokens are an accessor (moved lazily after an edit): compare them explicitly.
+    // A block's words are packed with ids into its analysis's string table (which differs between a
+    // re-read window and a full analysis): compare what they read as, the tokens.
+    const { words: _a, ...actualBlock } = actual.blocks[b] as BlockAnalysis & { words?: unknown };
+    const { words: _e, ...expectedBlock } = expected.blocks[b] as BlockAnalysis & { words?: unknown };
+    assert.deepStrictEqual(actualBlock, expectedBlock, `${where}: block ${b}`);
+    // Tokens are an accessor (made from the words when read): compare them explicitly.
     assert.deepStrictEqual(actual.blocks[b].tokens, expected.blocks[b].tokens, `${where}: tokens of block ${b}`);
   }
   assert.deepStrictEqual(actual.contexts, expected.contexts, `${where}: contexts`);
   assert.deepStrictEqual(actual.mentions, expected.mentions, `${where}: mentions`);
-  assert.deepStrictEqual(actual, expected, `${where}: analysis`);
+  assert.deepStrictEqual({ ...actual, blocks: undefined }, { ...expected, blocks: undefined }, `${where}: analysis`);
 }
 
 function run(engine: Engine, name: string, initial: string, seed: number, steps: number, options: { lintEvery?: number; rules?: Record<string, 'off' | 'warning' | 'error'> } = {}): { incremental: number } {

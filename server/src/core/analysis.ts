@@ -4,7 +4,7 @@
 
 import { parseMarkdown, type ParsedMarkdown, type ProseBlock } from './markdown';
 import type { GlossaryIndex, NameRef, TraitRef } from './glossary/index';
-import { tokenizeBlock, type Token } from './match/tokens';
+import { tokenizeWords, WordTable, type Token, type Words } from './match/tokens';
 import type { PhraseIndex } from './match/phrase-index';
 import { lineStartsOf } from './positions';
 import { countBefore } from './search';
@@ -68,9 +68,9 @@ export function analyzeDocument(text: string, index: GlossaryIndex): DocumentAna
   const markdown = parseMarkdown(text);
   const blocks: BlockAnalysis[] = [];
   const mentions: Mention[] = [];
-  const words = new Map<string, string>();
+  const table = new WordTable();
   for (let b = 0; b < markdown.blocks.length; b++) {
-    const analysis = analyzeBlock(text, markdown.blocks[b], b, index, words);
+    const analysis = analyzeBlock(text, markdown.blocks[b], b, index, table);
     blocks.push(analysis);
     for (const mention of analysis.mentions) mentions.push(mention);
   }
@@ -119,58 +119,62 @@ export function blockContexts(text: string, blocks: ProseBlock[]): BlockContext[
   return contexts;
 }
 
-/** Tokens, mentions, traits and units of one block (the `b`-th of its document). */
-export function analyzeBlock(text: string, block: ProseBlock, b: number, index: GlossaryIndex, words?: Map<string, string>): BlockAnalysis {
-  const tokens = tokenizeBlock(text, block, words);
-  const mentions = findAll(index.names, tokens, b);
-  const traits = index.traits.size === 0 ? [] : findAll(index.traits, tokens, b);
-  return new AnalysedBlock(block, tokens, mentions, traits, cutUnits(text, block, tokens, b));
+/** Words, mentions, traits and units of one block (the `b`-th of its document). `table`: the analysis's strings. */
+export function analyzeBlock(text: string, block: ProseBlock, b: number, index: GlossaryIndex, table = new WordTable()): BlockAnalysis {
+  const words = tokenizeWords(text, block, table);
+  const mentions = findAll(index.names, words, b);
+  const traits = index.traits.size === 0 ? [] : findAll(index.traits, words, b);
+  return new AnalysedBlock(block, words, mentions, traits, cutUnits(text, block, words, b));
 }
 
+/** How many blocks keep their `Token` objects at a time (see AnalysedBlock). */
+const TOKEN_BLOCKS = 32;
+/** The blocks that hold `Token` objects now, oldest first. */
+const withTokens: AnalysedBlock[] = [];
+
 /**
- * A block's analysis. After an edit before the block, incremental re-analysis moves the block; its
- * tokens (most of its objects, and read only by rules that look at this block) are moved when they
- * are next read, so a keystroke does not touch every word of the document after it.
+ * A block's analysis. Its words are packed (match/tokens.ts `Words`); the `Token` objects the rules
+ * read are made when a rule first asks for them and kept only for the last few blocks asked, so an
+ * analysis holds no object per word. After an edit before the block, incremental re-analysis moves
+ * the block: only its words' shift changes, so a keystroke does not touch every word after it.
  */
 class AnalysedBlock implements BlockAnalysis {
-  #tokens: Token[];
-  /** How far the tokens still have to move. */
-  #moved = 0;
+  #tokens: Token[] | undefined;
 
   constructor(
     public block: ProseBlock,
-    tokens: Token[],
+    readonly words: Words,
     public mentions: Mention[],
     public traits: Array<Mention<TraitRef>>,
     public units: Unit[],
-  ) {
-    this.#tokens = tokens;
-  }
+  ) {}
 
   get tokens(): Token[] {
-    if (this.#moved !== 0) {
-      const delta = this.#moved;
-      this.#moved = 0;
+    if (this.#tokens === undefined) {
+      this.#tokens = this.words.toTokens();
+      withTokens.push(this);
+      if (withTokens.length > TOKEN_BLOCKS) withTokens.shift()!.dropTokens();
+    }
+    return this.#tokens;
+  }
+
+  dropTokens(): void {
+    this.#tokens = undefined;
+  }
+
+  /** Moves the words by `delta` characters. */
+  moveTokens(delta: number): void {
+    this.words.shift += delta;
+    if (this.#tokens !== undefined) {
       for (const t of this.#tokens) {
         t.start += delta;
         t.end += delta;
       }
     }
-    return this.#tokens;
-  }
-
-  set tokens(tokens: Token[]) {
-    this.#tokens = tokens;
-    this.#moved = 0;
-  }
-
-  /** Moves the tokens by `delta` characters, when they are next read. */
-  moveTokens(delta: number): void {
-    this.#moved += delta;
   }
 }
 
-/** Moves a block's tokens by `delta` characters (lazily for blocks made by analyzeBlock). */
+/** Moves a block's words by `delta` characters. */
 export function moveTokens(block: BlockAnalysis, delta: number): void {
   if (block instanceof AnalysedBlock) block.moveTokens(delta);
   else {
@@ -181,50 +185,52 @@ export function moveTokens(block: BlockAnalysis, delta: number): void {
   }
 }
 
-/** Every longest phrase of `trie` in a block's tokens, as mentions with document offsets (PhraseIndex.scan, without the intermediate list). */
-function findAll<T>(trie: PhraseIndex<T>, tokens: Token[], b: number): Array<Mention<T>> {
+/** Every longest phrase of `trie` in a block's words, as mentions with document offsets. */
+function findAll<T>(trie: PhraseIndex<T>, words: Words, b: number): Array<Mention<T>> {
   const mentions: Array<Mention<T>> = [];
-  for (let i = 0; i < tokens.length; ) {
-    const m = trie.longestAt(tokens, i);
+  for (let i = 0; i < words.length; ) {
+    const m = trie.longestAt(words, i);
     if (m) {
-      mentions.push({ ref: m.value, start: tokens[m.first].start, end: tokens[m.last].end, block: b, first: m.first, last: m.last });
+      mentions.push({ ref: m.value, start: words.start(m.first), end: words.end(m.last), block: b, first: m.first, last: m.last });
       i = m.last + 1;
     } else i++;
   }
   return mentions;
 }
 
-/** Splits a block's tokens into units: sentences for paragraphs and list items, the whole block otherwise. */
-function cutUnits(text: string, block: ProseBlock, tokens: Token[], b: number): Unit[] {
-  if (tokens.length === 0) return [];
+/** Splits a block's words into units: sentences for paragraphs and list items, the whole block otherwise. */
+function cutUnits(text: string, block: ProseBlock, words: Words, b: number): Unit[] {
+  if (words.length === 0) return [];
   const units: Unit[] = [];
   const sentences = block.kind === 'paragraph' || block.kind === 'list-item';
   let unit: Unit = { block: b, first: 0, end: 0, clauses: [0] };
-  for (let i = 1; i < tokens.length; i++) {
-    if (sentences && endsSentence(text, tokens[i - 1], tokens[i])) {
+  for (let i = 1; i < words.length; i++) {
+    const before = words.before(i);
+    if (sentences && endsSentence(text, words, i)) {
       unit.end = i;
       units.push(unit);
       unit = { block: b, first: i, end: 0, clauses: [i] };
-    } else if ((tokens[i].before.length > 0 && CLAUSE_MARKS.test(tokens[i].before)) || CLAUSE_WORDS.has(tokens[i].lower)) {
+    } else if ((before.length > 0 && CLAUSE_MARKS.test(before)) || CLAUSE_WORDS.has(words.lower(i))) {
       unit.clauses.push(i);
     }
   }
-  unit.end = tokens.length;
+  unit.end = words.length;
   units.push(unit);
   return units;
 }
 
-/** A sentence ends at ".", "!" or "?" followed by a space, unless the word before is an abbreviation. */
-function endsSentence(text: string, previous: Token, next: Token): boolean {
-  const gap = next.before;
+/** A sentence ends before word `next` at ".", "!" or "?" followed by a space, unless the word before is an abbreviation. */
+function endsSentence(text: string, words: Words, next: number): boolean {
+  const gap = words.before(next);
   if (gap.length === 0 || !/[.!?]/.test(gap)) return false;
-  let i = previous.end;
-  while (i < next.start && !/[.!?]/.test(text[i])) i++;
+  const nextStart = words.start(next);
+  let i = words.end(next - 1);
+  while (i < nextStart && !/[.!?]/.test(text[i])) i++;
   let j = i;
-  while (j < next.start && /[.!?)"'\u201d\u2019*_]/.test(text[j])) j++;
-  if (j < next.start && !/\s/.test(text[j]) && j !== next.start) return false;
-  if (j === next.start) return false; // "1.5", "e.g" inside a word run
-  if (text[i] === '.' && ABBREVIATIONS.has(previous.lower)) return false;
+  while (j < nextStart && /[.!?)"'\u201d\u2019*_]/.test(text[j])) j++;
+  if (j < nextStart && !/\s/.test(text[j]) && j !== nextStart) return false;
+  if (j === nextStart) return false; // "1.5", "e.g" inside a word run
+  if (text[i] === '.' && ABBREVIATIONS.has(words.lower(next - 1))) return false;
   return true;
 }
 

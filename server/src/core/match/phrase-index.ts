@@ -2,7 +2,7 @@
 // a token costs one map lookup per word of that phrase, whatever the number of phrases, so a
 // glossary of ten thousand terms matches as fast as one of ten.
 
-import type { Token } from './tokens';
+import type { Words } from './tokens';
 
 interface TrieNode<T> {
   next?: Map<string, TrieNode<T>>;
@@ -44,19 +44,19 @@ export class PhraseIndex<T> {
   }
 
   /**
-   * The longest phrase starting at `tokens[first]`, whose words are joined only by spaces or hyphens.
+   * The longest phrase starting at word `first`, whose words are joined only by spaces or hyphens.
    * `accept` may refuse a candidate (for example a plural form when a singular exists); the next one is then tried.
    */
-  longestAt(tokens: Token[], first: number, accept?: (value: T) => boolean): PhraseMatch<T> | undefined {
+  longestAt(words: Words, first: number, accept?: (value: T) => boolean): PhraseMatch<T> | undefined {
     let level: Map<string, TrieNode<T>> | undefined = this.root;
     let best: PhraseMatch<T> | undefined;
-    for (let i = first; i < tokens.length && level; i++) {
-      if (i > first && !tokens[i].joins) break;
-      const node: TrieNode<T> | undefined = level.get(tokens[i].lower);
+    for (let i = first; i < words.length && level; i++) {
+      if (i > first && !words.joins(i)) break;
+      const node: TrieNode<T> | undefined = level.get(words.lower(i));
       if (!node) break;
       if (node.values) {
         for (const stored of node.values) {
-          if (stored.exact && !exactMatch(tokens, first, stored.exact)) continue;
+          if (stored.exact && !exactMatch(words, first, stored.exact)) continue;
           if (accept && !accept(stored.value)) continue;
           best = { value: stored.value, first, last: i };
           break;
@@ -66,24 +66,11 @@ export class PhraseIndex<T> {
     }
     return best;
   }
-
-  /** All non-overlapping longest matches in a token list, left to right. */
-  scan(tokens: Token[], accept?: (value: T) => boolean): Array<PhraseMatch<T>> {
-    const matches: Array<PhraseMatch<T>> = [];
-    for (let i = 0; i < tokens.length; ) {
-      const match = this.longestAt(tokens, i, accept);
-      if (match) {
-        matches.push(match);
-        i = match.last + 1;
-      } else i++;
-    }
-    return matches;
-  }
 }
 
-function exactMatch(tokens: Token[], first: number, exact: string[]): boolean {
+function exactMatch(words: Words, first: number, exact: string[]): boolean {
   for (let k = 0; k < exact.length; k++) {
-    if (tokens[first + k].text !== exact[k]) return false;
+    if (words.text(first + k) !== exact[k]) return false;
   }
   return true;
 }

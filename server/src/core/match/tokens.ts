@@ -28,25 +28,111 @@ function isJoining(code: number): boolean {
 }
 
 /**
- * Tokenizes the prose segments of one block. This runs on every word of a document, so it avoids
- * allocating: one string per word (two when the word has capitals or non-ASCII letters to lowercase).
- * With `words`, a table of the words seen so far, equal words share one string.
+ * The distinct strings of one analysis (words as written, lowercased, and the punctuation between
+ * them), each stored once and named by its index: a block's words hold indexes, not strings.
  */
-export function tokenizeBlock(text: string, block: ProseBlock, words?: Map<string, string>): Token[] {
-  const tokens: Token[] = [];
+export class WordTable {
+  private readonly ids = new Map<string, number>([['', 0]]);
+  readonly strings: string[] = [''];
+
+  id(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.ids.set(s, id);
+      this.strings.push(s);
+    }
+    return id;
+  }
+}
+
+/** Int32 fields per word in `Words`: start, end, text id, lowercase id, gap id, flags. */
+const STRIDE = 6;
+
+/**
+ * A block's words, packed in one Int32Array (six numbers a word) instead of one object per word: a
+ * 1 MB document has about 140,000 words, and objects that live as long as the analysis cost the
+ * young-generation collector a copy each (most of a full analysis's time) and about 145 bytes each.
+ * `Token` objects are made from it only for the blocks a rule or a request reads (see analysis.ts).
+ */
+export class Words {
+  /** How far the words have moved since they were read (an edit before the block). */
+  shift = 0;
+
+  constructor(
+    private readonly data: Int32Array,
+    readonly length: number,
+    private readonly table: readonly string[],
+  ) {}
+
+  start(i: number): number {
+    return this.data[i * STRIDE] + this.shift;
+  }
+  end(i: number): number {
+    return this.data[i * STRIDE + 1] + this.shift;
+  }
+  text(i: number): string {
+    return this.table[this.data[i * STRIDE + 2]];
+  }
+  lower(i: number): string {
+    return this.table[this.data[i * STRIDE + 3]];
+  }
+  before(i: number): string {
+    return this.table[this.data[i * STRIDE + 4]];
+  }
+  joins(i: number): boolean {
+    return (this.data[i * STRIDE + 5] & 1) === 1;
+  }
+  /** In a table row, the index of the cell the word is in. */
+  cell(i: number): number | undefined {
+    const c = this.data[i * STRIDE + 5] >> 1;
+    return c === 0 ? undefined : c - 1;
+  }
+
+  /** The words as `Token` objects. */
+  toTokens(): Token[] {
+    const tokens: Token[] = new Array(this.length);
+    for (let i = 0; i < this.length; i++) {
+      const k = i * STRIDE;
+      const flags = this.data[k + 5];
+      const token: Token = { start: this.data[k] + this.shift, end: this.data[k + 1] + this.shift, text: this.table[this.data[k + 2]], lower: this.table[this.data[k + 3]], joins: (flags & 1) === 1, before: this.table[this.data[k + 4]] };
+      if (flags > 1) token.cell = (flags >> 1) - 1;
+      tokens[i] = token;
+    }
+    return tokens;
+  }
+
+  /** Bytes held per word (the strings are shared by the whole analysis). */
+  static readonly BYTES_PER_WORD = STRIDE * 4;
+}
+
+/** The words of the block being read, before they are copied out at their exact length. */
+let scratch = new Int32Array(STRIDE * 1024);
+
+/** Tokenizes the prose segments of one block as `Token` objects (see `tokenizeWords`). */
+export function tokenizeBlock(text: string, block: ProseBlock, table = new WordTable()): Token[] {
+  return tokenizeWords(text, block, table).toTokens();
+}
+
+/**
+ * Tokenizes the prose segments of one block into packed words. This runs on every word of a document,
+ * so it allocates only the strings the table has not seen, and one array for the block.
+ */
+export function tokenizeWords(text: string, block: ProseBlock, table: WordTable): Words {
+  let n = 0;
   let started = false; // a token has been seen in this block
   let gap = '';
   let joinable = false;
-  const table = block.kind === 'table-row';
+  const isTable = block.kind === 'table-row';
   let cell = 0;
   const segments = block.segments;
-  if (table && segments.length > 0) {
+  if (isTable && segments.length > 0) {
     cell = Math.max(0, countPipes(text, block.start, segments[0].start) - (leadingPipe(text, block.start, segments[0].start) ? 1 : 0));
   }
   for (let s = 0; s < segments.length; s++) {
     const segment = segments[s];
     if (s > 0) {
-      const pipes = table ? countPipes(text, segments[s - 1].end, segment.start) : 0;
+      const pipes = isTable ? countPipes(text, segments[s - 1].end, segment.start) : 0;
       if (pipes > 0) gap += '|'.repeat(pipes);
       cell += pipes;
       if (!segment.continues || pipes > 0) joinable = false;
@@ -86,31 +172,37 @@ export function tokenizeBlock(text: string, block: ProseBlock, words?: Map<strin
         const quote = text.charCodeAt(wordEnd - 2);
         if ((last === 115 || last === 83) && (quote === 39 || quote === 0x2019)) wordEnd -= 2;
       }
-      // Long words are copied: a token must not keep the whole document alive (see core/detach.ts).
-      let word = wordEnd - start < 13 ? text.slice(start, wordEnd) : detachedSlice(text, start, wordEnd);
-      let lower = plain ? word : word.toLowerCase();
-      if (curly) lower = lower.replace(/\u2019/g, "'");
-      if (words !== undefined) {
-        // One string per distinct word of the document: the copies cut here die young, which is
-        // cheap, instead of surviving in every token, which is not.
-        const known = words.get(word);
-        if (known === undefined) words.set(word, word);
-        else word = known;
-        if (plain && !curly) lower = word;
-        else {
-          const knownLower = words.get(lower);
-          if (knownLower === undefined) words.set(lower, lower);
-          else lower = knownLower;
-        }
+      // Long words are copied: the table must not keep the whole document alive (see core/detach.ts).
+      const word = wordEnd - start < 13 ? text.slice(start, wordEnd) : detachedSlice(text, start, wordEnd);
+      const textId = table.id(word);
+      let lowerId = textId;
+      if (!plain || curly) {
+        let lower = plain ? word : word.toLowerCase();
+        if (curly) lower = lower.replace(/\u2019/g, "'");
+        lowerId = table.id(lower);
       }
-      const joins = started && joinable;
-      tokens.push(table ? { start, end: wordEnd, text: word, lower, joins, before: gap, cell } : { start, end: wordEnd, text: word, lower, joins, before: gap });
+      if ((n + 1) * STRIDE > scratch.length) {
+        const grown = new Int32Array(scratch.length * 2);
+        grown.set(scratch);
+        scratch = grown;
+      }
+      const k = n * STRIDE;
+      scratch[k] = start;
+      scratch[k + 1] = wordEnd;
+      scratch[k + 2] = textId;
+      scratch[k + 3] = lowerId;
+      scratch[k + 4] = gap.length === 0 ? 0 : table.id(gap);
+      scratch[k + 5] = (started && joinable ? 1 : 0) | (isTable ? (cell + 1) << 1 : 0);
+      n++;
       started = true;
       gap = '';
       joinable = true;
     }
   }
-  return tokens;
+  const words = new Words(scratch.slice(0, n * STRIDE), n, table.strings);
+  // A huge block grew the scratch array: let it go rather than hold it for the life of the process.
+  if (scratch.length > STRIDE * 65536) scratch = new Int32Array(STRIDE * 1024);
+  return words;
 }
 
 /** Whether text[from, to) starts, after whitespace, with a pipe (the /^\s*\|/ of a table row's lead). */
