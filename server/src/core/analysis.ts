@@ -68,12 +68,14 @@ export function analyzeDocument(text: string, index: GlossaryIndex): DocumentAna
   const markdown = parseMarkdown(text);
   const blocks: BlockAnalysis[] = [];
   const mentions: Mention[] = [];
-  const table = new WordTable();
+  // About one word per seven characters of a document.
+  const table = new WordTable(Math.max(256, Math.ceil(text.length / 7)));
   for (let b = 0; b < markdown.blocks.length; b++) {
     const analysis = analyzeBlock(text, markdown.blocks[b], b, index, table);
     blocks.push(analysis);
     for (const mention of analysis.mentions) mentions.push(mention);
   }
+  table.trim();
   return { text, markdown, blocks, contexts: blockContexts(text, markdown.blocks), mentions, lineStarts: lineStartsOf(text) };
 }
 

@@ -22,6 +22,7 @@
 import { analyzeBlock, analyzeDocument, blockContexts, moveTokens, type BlockAnalysis, type BlockContext, type DocumentAnalysis, type Mention } from './analysis';
 import { detach } from './detach';
 import type { GlossaryIndex } from './glossary/index';
+import { WordTable } from './match/tokens';
 import type { Directive } from './directives';
 import { documentReferences, parseMarkdownSlice, setDocumentReferences, sliceDefinitions, type ParsedMarkdown, type ProseBlock } from './markdown';
 import { lineStartBefore, nextLineStart, updateLineStarts } from './positions';
@@ -122,11 +123,13 @@ export function updateAnalysis(previous: DocumentAnalysis, text: string, change:
   }
   const analysed: BlockAnalysis[] = [];
   const windowMentions: Mention[] = [];
+  const table = new WordTable();
   for (let k = 0; k < fresh.length; k++) {
-    const analysis = analyzeBlock(text, fresh[k], first + k, index);
+    const analysis = analyzeBlock(text, fresh[k], first + k, index, table);
     analysed.push(analysis);
     for (const m of analysis.mentions) windowMentions.push(m);
   }
+  table.trim();
   const proseBlocks = blocks.slice(0, first).concat(fresh, blocks.slice(previousAfter));
   const blockAnalyses = moved.slice(0, first).concat(analysed, moved.slice(previousAfter));
   const mentions = previous.mentions.slice(0, mentionsBefore).concat(windowMentions, previous.mentions.slice(mentionsAfter));

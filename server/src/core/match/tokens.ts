@@ -27,13 +27,27 @@ function isJoining(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 45 || code === 42 || code === 95 || code === 0xa0 || code === 0x2010 || code === 0x2011;
 }
 
+/** Int32 fields per word: start, end, text id, lowercase id, gap id, flags. */
+const STRIDE = 6;
+
 /**
- * The distinct strings of one analysis (words as written, lowercased, and the punctuation between
- * them), each stored once and named by its index: a block's words hold indexes, not strings.
+ * The words of one analysis, packed: six numbers a word in one Int32Array shared by all its blocks,
+ * and the distinct strings (words as written, lowercased, and the punctuation between them), each
+ * stored once and named by its index. A 1 MB document has about 140,000 words; as objects that live
+ * as long as the analysis, they cost the young-generation collector a copy each (most of a full
+ * analysis's time) and about 145 bytes each, against 24 bytes here.
  */
 export class WordTable {
   private readonly ids = new Map<string, number>([['', 0]]);
   readonly strings: string[] = [''];
+  data: Int32Array;
+  /** Words stored so far. */
+  count = 0;
+
+  /** `words`: room to start with (a whole document's table grows as it needs). */
+  constructor(words = 256) {
+    this.data = new Int32Array(STRIDE * words);
+  }
 
   id(s: string): number {
     let id = this.ids.get(s);
@@ -44,58 +58,72 @@ export class WordTable {
     }
     return id;
   }
+
+  /** Room for one more word. */
+  reserve(): void {
+    if ((this.count + 1) * STRIDE > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+  }
+
+  /** Gives back the room not used, once every block is read; the string index is no longer needed either. */
+  trim(): void {
+    // Copying costs a pass over the words: only when more than a third of the room is unused.
+    if (this.count * STRIDE * 1.5 < this.data.length) this.data = this.data.slice(0, Math.max(STRIDE, this.count * STRIDE));
+    this.ids.clear();
+  }
 }
 
-/** Int32 fields per word in `Words`: start, end, text id, lowercase id, gap id, flags. */
-const STRIDE = 6;
-
 /**
- * A block's words, packed in one Int32Array (six numbers a word) instead of one object per word: a
- * 1 MB document has about 140,000 words, and objects that live as long as the analysis cost the
- * young-generation collector a copy each (most of a full analysis's time) and about 145 bytes each.
- * `Token` objects are made from it only for the blocks a rule or a request reads (see analysis.ts).
+ * A block's words: a run of its analysis's WordTable. `Token` objects are made from it only for the
+ * blocks a rule or a request reads (see analysis.ts).
  */
 export class Words {
   /** How far the words have moved since they were read (an edit before the block). */
   shift = 0;
 
   constructor(
-    private readonly data: Int32Array,
+    private readonly table: WordTable,
+    /** Index of the block's first word in the table. */
+    private readonly base: number,
     readonly length: number,
-    private readonly table: readonly string[],
   ) {}
 
   start(i: number): number {
-    return this.data[i * STRIDE] + this.shift;
+    return this.table.data[(this.base + i) * STRIDE] + this.shift;
   }
   end(i: number): number {
-    return this.data[i * STRIDE + 1] + this.shift;
+    return this.table.data[(this.base + i) * STRIDE + 1] + this.shift;
   }
   text(i: number): string {
-    return this.table[this.data[i * STRIDE + 2]];
+    return this.table.strings[this.table.data[(this.base + i) * STRIDE + 2]];
   }
   lower(i: number): string {
-    return this.table[this.data[i * STRIDE + 3]];
+    return this.table.strings[this.table.data[(this.base + i) * STRIDE + 3]];
   }
   before(i: number): string {
-    return this.table[this.data[i * STRIDE + 4]];
+    return this.table.strings[this.table.data[(this.base + i) * STRIDE + 4]];
   }
   joins(i: number): boolean {
-    return (this.data[i * STRIDE + 5] & 1) === 1;
+    return (this.table.data[(this.base + i) * STRIDE + 5] & 1) === 1;
   }
   /** In a table row, the index of the cell the word is in. */
   cell(i: number): number | undefined {
-    const c = this.data[i * STRIDE + 5] >> 1;
+    const c = this.table.data[(this.base + i) * STRIDE + 5] >> 1;
     return c === 0 ? undefined : c - 1;
   }
 
   /** The words as `Token` objects. */
   toTokens(): Token[] {
     const tokens: Token[] = new Array(this.length);
+    const data = this.table.data;
+    const strings = this.table.strings;
     for (let i = 0; i < this.length; i++) {
-      const k = i * STRIDE;
-      const flags = this.data[k + 5];
-      const token: Token = { start: this.data[k] + this.shift, end: this.data[k + 1] + this.shift, text: this.table[this.data[k + 2]], lower: this.table[this.data[k + 3]], joins: (flags & 1) === 1, before: this.table[this.data[k + 4]] };
+      const k = (this.base + i) * STRIDE;
+      const flags = data[k + 5];
+      const token: Token = { start: data[k] + this.shift, end: data[k + 1] + this.shift, text: strings[data[k + 2]], lower: strings[data[k + 3]], joins: (flags & 1) === 1, before: strings[data[k + 4]] };
       if (flags > 1) token.cell = (flags >> 1) - 1;
       tokens[i] = token;
     }
@@ -105,9 +133,6 @@ export class Words {
   /** Bytes held per word (the strings are shared by the whole analysis). */
   static readonly BYTES_PER_WORD = STRIDE * 4;
 }
-
-/** The words of the block being read, before they are copied out at their exact length. */
-let scratch = new Int32Array(STRIDE * 1024);
 
 /** Tokenizes the prose segments of one block as `Token` objects (see `tokenizeWords`). */
 export function tokenizeBlock(text: string, block: ProseBlock, table = new WordTable()): Token[] {
@@ -119,6 +144,7 @@ export function tokenizeBlock(text: string, block: ProseBlock, table = new WordT
  * so it allocates only the strings the table has not seen, and one array for the block.
  */
 export function tokenizeWords(text: string, block: ProseBlock, table: WordTable): Words {
+  const base = table.count;
   let n = 0;
   let started = false; // a token has been seen in this block
   let gap = '';
@@ -181,28 +207,23 @@ export function tokenizeWords(text: string, block: ProseBlock, table: WordTable)
         if (curly) lower = lower.replace(/\u2019/g, "'");
         lowerId = table.id(lower);
       }
-      if ((n + 1) * STRIDE > scratch.length) {
-        const grown = new Int32Array(scratch.length * 2);
-        grown.set(scratch);
-        scratch = grown;
-      }
-      const k = n * STRIDE;
-      scratch[k] = start;
-      scratch[k + 1] = wordEnd;
-      scratch[k + 2] = textId;
-      scratch[k + 3] = lowerId;
-      scratch[k + 4] = gap.length === 0 ? 0 : table.id(gap);
-      scratch[k + 5] = (started && joinable ? 1 : 0) | (isTable ? (cell + 1) << 1 : 0);
+      table.reserve();
+      const data = table.data;
+      const k = (base + n) * STRIDE;
+      data[k] = start;
+      data[k + 1] = wordEnd;
+      data[k + 2] = textId;
+      data[k + 3] = lowerId;
+      data[k + 4] = gap.length === 0 ? 0 : table.id(gap);
+      data[k + 5] = (started && joinable ? 1 : 0) | (isTable ? (cell + 1) << 1 : 0);
+      table.count++;
       n++;
       started = true;
       gap = '';
       joinable = true;
     }
   }
-  const words = new Words(scratch.slice(0, n * STRIDE), n, table.strings);
-  // A huge block grew the scratch array: let it go rather than hold it for the life of the process.
-  if (scratch.length > STRIDE * 65536) scratch = new Int32Array(STRIDE * 1024);
-  return words;
+  return new Words(table, base, n);
 }
 
 /** Whether text[from, to) starts, after whitespace, with a pipe (the /^\s*\|/ of a table row's lead). */
