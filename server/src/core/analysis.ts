@@ -31,6 +31,9 @@ export interface Unit {
 
 export interface BlockAnalysis {
   block: ProseBlock;
+  /** The block's words, packed (read these on hot paths). */
+  readonly words: Words;
+  /** The same words as objects, made when first read (kept for the last few blocks read). */
   tokens: Token[];
   mentions: Mention[];
   traits: Array<Mention<TraitRef>>;

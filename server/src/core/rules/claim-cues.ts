@@ -4,7 +4,7 @@
 
 import type { BlockAnalysis, DocumentAnalysis, Mention, Unit } from '../analysis';
 import type { GlossaryIndex } from '../glossary/index';
-import type { Token } from '../match/tokens';
+import type { Words } from '../match/tokens';
 import { countBefore } from '../search';
 import { CONTRASTING, CUE_WORDS, HEDGE, HISTORY, META, NEGATING, SELLING, START_WORDS, WH_WORDS } from './claim-words';
 
@@ -33,10 +33,10 @@ export interface UnitCues {
 }
 
 /** Whether a side mention (or a task) is the thing compared against: "unlike BPO", "compared with KPO", "rather than BPO". */
-export function contrasted(tokens: Token[], m: Mention, unit: Unit): boolean {
+export function contrasted(words: Words, m: Mention, unit: Unit): boolean {
   for (let k = m.first - 1; k >= Math.max(unit.first, m.first - 3); k--) {
-    if (/^(unlike|than|versus|vs|instead|opposed|contrast|compared|comparison|besides|beyond)$/.test(tokens[k].lower)) return true;
-    if (tokens[k + 1].before !== '') return false;
+    if (/^(unlike|than|versus|vs|instead|opposed|contrast|compared|comparison|besides|beyond)$/.test(words.lower(k))) return true;
+    if (words.before(k + 1) !== '') return false;
   }
   return false;
 }
@@ -49,28 +49,30 @@ export function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: U
   const cached = cueCache.get(unit);
   if (cached && cached.index === index && cached.mentions === block.mentions) return cached.cues;
   const markers = inUnit(block.mentions, unit).filter((m) => index.sideOf(m.ref.entry) !== undefined);
-  const tokens = block.tokens;
+  // The packed words, not Token objects: every unit of every sided block is read here.
+  const words = block.words;
   const question = endsWithQuestion(analysis.text, block, unit);
-  const whQuestion = question && WH_WORDS.has(tokens[unit.first].lower);
+  const whQuestion = question && WH_WORDS.has(words.lower(unit.first));
   let doubts = false;
   let compares = false;
   let doubt = unit.end;
   let negation = unit.end;
   let from = unit.first;
   for (let i = unit.first; i < unit.end && !doubts; i++) {
-    const w = tokens[i].lower;
+    const w = words.lower(i);
     if (!CUE_WORDS.has(w) && !(w.length > 3 && w.endsWith("n't"))) continue;
-    const next = tokens[i + 1]?.lower ?? '';
-    let doubtful = (META.has(w) && (!SELLING.has(w) || next === 'as' || tokens[i + 2]?.lower === 'as')) || HISTORY.has(w) || HEDGE.has(w) || (w === 'used' && next === 'to') || (w === 'see' && next === 'also');
+    const next = i + 1 < words.length ? words.lower(i + 1) : '';
+    const next2 = i + 2 < words.length ? words.lower(i + 2) : '';
+    let doubtful = (META.has(w) && (!SELLING.has(w) || next === 'as' || next2 === 'as')) || HISTORY.has(w) || HEDGE.has(w) || (w === 'used' && next === 'to') || (w === 'see' && next === 'also');
     // "If you need payroll, hire a BPO vendor": advice, not a hedge.
-    if (w === 'if' && /^(you|you're|your|the|a)$/.test(next) && /^(need|needs|want|wants|require|requires|client|wondering|asking|curious)$/.test(tokens[i + 2]?.lower ?? '')) doubtful = false;
+    if (w === 'if' && /^(you|you're|your|the|a)$/.test(next) && /^(need|needs|want|wants|require|requires|client|wondering|asking|curious)$/.test(next2)) doubtful = false;
     if (START_WORDS.has(w) && /^(in|as|out)$/.test(next)) doubtful = true;
     // "If I'm honest, …", "Don't worry if you have never worked in research: …": a condition that opens
     // the unit and closes with a comma or colon leaves the main clause after it free to claim.
     if (w === 'if' && doubtful && i - unit.first <= 3 && from === unit.first) {
       let close = i + 1;
-      while (close < unit.end && close - i <= 12 && !/[,:]/.test(tokens[close].before)) close++;
-      if (close < unit.end && close - i <= 12 && /[,:]/.test(tokens[close].before)) {
+      while (close < unit.end && close - i <= 12 && !/[,:]/.test(words.before(close))) close++;
+      if (close < unit.end && close - i <= 12 && /[,:]/.test(words.before(close))) {
         from = close;
         i = close - 1;
         continue;
@@ -82,8 +84,8 @@ export function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: U
   }
   if (doubt < unit.end && unit.end - unit.first < 4) doubts = true;
   const breaks: number[] = [];
-  for (let i = unit.first + 1; i < unit.end; i++) if (/[;:]/.test(tokens[i].before)) breaks.push(i);
-  const cues: UnitCues = { silent: question || doubts, doubts: doubts || doubt < unit.end || compares, doubt, from, negation, breaks, whQuestion, compares, markers: markers.filter((m) => m.first >= from && !contrasted(tokens, m, unit)) };
+  for (let i = unit.first + 1; i < unit.end; i++) if (/[;:]/.test(words.before(i))) breaks.push(i);
+  const cues: UnitCues = { silent: question || doubts, doubts: doubts || doubt < unit.end || compares, doubt, from, negation, breaks, whQuestion, compares, markers: markers.filter((m) => m.first >= from && !contrasted(words, m, unit)) };
   cueCache.set(unit, { index, mentions: block.mentions, cues });
   return cues;
 }
@@ -112,9 +114,8 @@ export function mayClaim(index: GlossaryIndex, block: BlockAnalysis): boolean {
 const sidedBlocks = new WeakMap<BlockAnalysis, { index: GlossaryIndex; mentions: Mention[]; sided: boolean }>();
 
 function endsWithQuestion(text: string, block: BlockAnalysis, unit: Unit): boolean {
-  const last = block.tokens[unit.end - 1];
-  const next = block.tokens[unit.end];
-  const after = next ? next.before : text.slice(last.end, Math.min(block.block.end, last.end + 8));
+  const words = block.words;
+  const after = unit.end < words.length ? words.before(unit.end) : text.slice(words.end(unit.end - 1), Math.min(block.block.end, words.end(unit.end - 1) + 8));
   return after.includes('?');
 }
 

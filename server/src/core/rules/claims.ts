@@ -41,7 +41,7 @@ export function taskClaim(analysis: DocumentAnalysis, index: GlossaryIndex, unit
   const limit = Math.min(negationBefore(cues, mention.first), cues.doubt);
   if (cues.silent || mention.first >= limit || mention.first < cues.from) return undefined;
   // "… more exposed than the contact centre": the task is what something is compared with.
-  if (contrasted(block.tokens, mention, unit)) return undefined;
+  if (contrasted(block.words, mention, unit)) return undefined;
   const claim = (cues.markers.length > 0
     ? sentenceClaim(analysis, index, block, unit, cues.markers, mention.first, mention.last, 'task') ?? asWithClaim(index, block, unit, cues.markers, mention.first, 'task')
     : contextClaim(analysis, index, block, unit, mention.first, 'task')) ?? definedSubjectClaim(analysis, index, block, unit, cues.markers, mention.first, 'task');
