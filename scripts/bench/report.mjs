@@ -257,7 +257,7 @@ lines.push(
   `Hover (\`Engine.entryAt\`) on the 1 MB document: median ${ms(hover?.median)} ms, p99 ${ms(hover?.p99)} ms; completion (\`Engine.complete\`): median ${ms(completion?.median)} ms, p99 ${ms(completion?.p99)} ms (${hover?.runs} requests each, half on glossary names).`,
 );
 const heap = find('heap');
-if (heap) lines.push('', `Heap held by the analysis and findings of the 10 MB document: ${heap.analysisMB} MB (the text itself: ${heap.textMB} MB).`);
+if (heap) lines.push('', `Memory held by the analysis and findings of the 10 MB document: ${heap.analysisMB} MB (JavaScript heap and the packed words' buffer; the text itself: ${heap.textMB} MB), for ${heap.words?.toLocaleString('en-US') ?? '?'} words: **${heap.bytesPerWord ?? '?'} bytes per word** in all, of which ${heap.packedBytesPerWord ?? '?'} are the word itself (offsets, ids, flags); the rest is mentions, reading units, Markdown blocks and findings.`);
 lines.push('');
 lines.push('## Side by side with the tools people use today');
 lines.push('');

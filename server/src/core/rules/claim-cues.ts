@@ -1,6 +1,6 @@
 // How sure of itself a reading unit is, before any side is claimed in it: whether it asks, compares,
 // denies, tells a history or hedges (and from which word on), and which of its KPO and BPO mentions may
-// make a claim. Found once per unit and glossary.
+// make a claim.
 
 import type { BlockAnalysis, DocumentAnalysis, Mention, Unit } from '../analysis';
 import type { GlossaryIndex } from '../glossary/index';
@@ -41,13 +41,17 @@ export function contrasted(words: Words, m: Mention, unit: Unit): boolean {
   return false;
 }
 
-const cueCache = new WeakMap<Unit, { index: GlossaryIndex; mentions: Mention[]; cues: UnitCues }>();
+/**
+ * The cues of the unit read last. The rules ask for a unit's cues once per phrase in it, one unit
+ * after another; keeping every unit's cues (as this once did) held about 10 bytes per word of a
+ * document for no gain, since a second rule that asks again costs one scan of the unit.
+ */
+let cached: { unit: Unit; index: GlossaryIndex; mentions: Mention[]; cues: UnitCues } | undefined;
 
-/** The cues of a unit (found once per unit and glossary). */
+/** The cues of a unit. */
 export function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit): UnitCues {
   const block = analysis.blocks[unit.block];
-  const cached = cueCache.get(unit);
-  if (cached && cached.index === index && cached.mentions === block.mentions) return cached.cues;
+  if (cached && cached.unit === unit && cached.index === index && cached.mentions === block.mentions) return cached.cues;
   const markers = inUnit(block.mentions, unit).filter((m) => index.sideOf(m.ref.entry) !== undefined);
   // The packed words, not Token objects: every unit of every sided block is read here.
   const words = block.words;
@@ -86,7 +90,7 @@ export function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: U
   const breaks: number[] = [];
   for (let i = unit.first + 1; i < unit.end; i++) if (/[;:]/.test(words.before(i))) breaks.push(i);
   const cues: UnitCues = { silent: question || doubts, doubts: doubts || doubt < unit.end || compares, doubt, from, negation, breaks, whQuestion, compares, markers: markers.filter((m) => m.first >= from && !contrasted(words, m, unit)) };
-  cueCache.set(unit, { index, mentions: block.mentions, cues });
+  cached = { unit, index, mentions: block.mentions, cues };
   return cues;
 }
 
