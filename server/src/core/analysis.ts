@@ -200,7 +200,8 @@ function findAll<T>(trie: PhraseIndex<T>, words: Words, b: number): Array<Mentio
       i = m.last + 1;
     } else i++;
   }
-  return mentions;
+  // An array grown by push keeps room for 16 more: at one array per block, copy it to its size.
+  return mentions.length === 0 ? [] : mentions.slice();
 }
 
 /** Splits a block's words into units: sentences for paragraphs and list items, the whole block otherwise. */
@@ -221,7 +222,9 @@ function cutUnits(text: string, block: ProseBlock, words: Words, b: number): Uni
   }
   unit.end = words.length;
   units.push(unit);
-  return units;
+  // Arrays grown by push keep room for 16 more items: copied to their size, as they live as long as the analysis.
+  for (const u of units) if (u.clauses.length > 1) u.clauses = u.clauses.slice();
+  return units.slice();
 }
 
 /** A sentence ends before word `next` at ".", "!" or "?" followed by a space, unless the word before is an abbreviation. */

@@ -201,6 +201,8 @@ function scanInlines(text: string, parser: BlockParser, references: References, 
       scanner.scan(text, from, specs.to[i], 0, null, block.segments, false, specs.task[i], links);
     }
     if (block.segments.length > 0) {
+      // Grown by push, the array keeps room for 16 more; it lives as long as the document's analysis.
+      block.segments = block.segments.slice();
       if (links.length > 0) (block as ProseBlock).links = shift === 0 ? links.slice() : links.map((x) => x + shift);
       if (shift !== 0) {
         block.start += shift;
