@@ -22,6 +22,13 @@ export interface Token {
   cell?: number;
 }
 
+/** A character as a lowercase ASCII word holds it: A–Z lowered, a curly apostrophe straightened. */
+function fold(code: number, lower: boolean): number {
+  if (!lower) return code;
+  if (code >= 65 && code <= 90) return code + 32;
+  return code === 0x2019 ? 39 : code;
+}
+
 /** Spaces, tabs, line breaks, hyphens, emphasis markers and no-break spaces: words join across them. */
 function isJoining(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 45 || code === 42 || code === 95 || code === 0xa0 || code === 0x2010 || code === 0x2011;
@@ -38,23 +45,82 @@ const STRIDE = 6;
  * analysis's time) and about 145 bytes each, against 24 bytes here.
  */
 export class WordTable {
-  private readonly ids = new Map<string, number>([['', 0]]);
   readonly strings: string[] = [''];
   data: Int32Array;
   /** Words stored so far. */
   count = 0;
+  /**
+   * The strings by hash (open addressing; a slot holds a string's id + 1): a word of the document is
+   * looked up by its characters, so a word seen before costs no string at all. Dropped by `trim`.
+   */
+  private slots: Int32Array | undefined = new Int32Array(1024);
+  private hashes: number[] = [0];
 
   /** `words`: room to start with (a whole document's table grows as it needs). */
   constructor(words = 256) {
     this.data = new Int32Array(STRIDE * words);
   }
 
+  /** The id of a string. */
   id(s: string): number {
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.ids.set(s, id);
-      this.strings.push(s);
+    return this.lookup(s, 0, s.length, false, s);
+  }
+
+  /**
+   * The id of text[from, to), or of its lowercase form (`lower`: only for text whose characters are
+   * ASCII or a curly apostrophe, which lowercases to a straight one). `made`: the string, when the
+   * caller has it already.
+   */
+  lookup(text: string, from: number, to: number, lower: boolean, made?: string): number {
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ fold(text.charCodeAt(i), lower), 0x01000193);
+    const slots = this.slots!;
+    const mask = slots.length - 1;
+    const length = to - from;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const slot = slots[at];
+      if (slot === 0) break;
+      const id = slot - 1;
+      if (this.hashes[id] !== h) continue;
+      const known = this.strings[id];
+      if (known.length !== length) continue;
+      let same = true;
+      for (let k = 0; k < length; k++) {
+        if (known.charCodeAt(k) !== fold(text.charCodeAt(from + k), lower)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return id;
+    }
+    let string = made;
+    if (string === undefined) {
+      // Long words are copied: the table must not keep the whole document alive (see core/detach.ts).
+      string = length < 13 ? text.slice(from, to) : detachedSlice(text, from, to);
+      if (lower) string = string.toLowerCase().replace(/\u2019/g, "'");
+    }
+    return this.add(string, h);
+  }
+
+  private add(string: string, h: number): number {
+    const id = this.strings.length;
+    this.strings.push(string);
+    this.hashes.push(h);
+    let slots = this.slots!;
+    if (this.strings.length * 2 > slots.length) {
+      slots = new Int32Array(slots.length * 2);
+      const mask = slots.length - 1;
+      for (let k = 1; k < this.strings.length; k++) {
+        let at = this.hashes[k] & mask;
+        while (slots[at] !== 0) at = (at + 1) & mask;
+        slots[at] = k + 1;
+      }
+      this.slots = slots;
+    } else {
+      const mask = slots.length - 1;
+      let at = h & mask;
+      while (slots[at] !== 0) at = (at + 1) & mask;
+      slots[at] = id + 1;
     }
     return id;
   }
@@ -68,11 +134,12 @@ export class WordTable {
     }
   }
 
-  /** Gives back the room not used, once every block is read; the string index is no longer needed either. */
+  /** Gives back the room not used, once every block is read; the index by hash is no longer needed either. */
   trim(): void {
     // Copying costs a pass over the words: only when more than a third of the room is unused.
     if (this.count * STRIDE * 1.5 < this.data.length) this.data = this.data.slice(0, Math.max(STRIDE, this.count * STRIDE));
-    this.ids.clear();
+    this.slots = undefined;
+    this.hashes = [];
   }
 }
 
@@ -179,12 +246,17 @@ export function tokenizeWords(text: string, block: ProseBlock, table: WordTable)
       // Whether the word needs lowercasing (capitals or non-ASCII) or a curly apostrophe replaced.
       let plain = code >= 97 || (code >= 48 && code <= 57);
       let curly = false;
+      // Whether every letter is ASCII (then the lowercase form is looked up without making a string).
+      let ascii = code < 128;
       i++;
       while (i < end) {
         const c = text.charCodeAt(i);
         if (isWordCode(c)) {
           if (c < 97 && c > 57) plain = false;
-          else if (c >= 128) plain = false;
+          else if (c >= 128) {
+            plain = false;
+            ascii = false;
+          }
           i++;
         } else if ((c === 39 || c === 0x2019) && i + 1 < end && isWordCode(text.charCodeAt(i + 1))) {
           if (c === 0x2019) curly = true;
@@ -198,14 +270,11 @@ export function tokenizeWords(text: string, block: ProseBlock, table: WordTable)
         const quote = text.charCodeAt(wordEnd - 2);
         if ((last === 115 || last === 83) && (quote === 39 || quote === 0x2019)) wordEnd -= 2;
       }
-      // Long words are copied: the table must not keep the whole document alive (see core/detach.ts).
-      const word = wordEnd - start < 13 ? text.slice(start, wordEnd) : detachedSlice(text, start, wordEnd);
-      const textId = table.id(word);
+      const textId = table.lookup(text, start, wordEnd, false);
       let lowerId = textId;
       if (!plain || curly) {
-        let lower = plain ? word : word.toLowerCase();
-        if (curly) lower = lower.replace(/\u2019/g, "'");
-        lowerId = table.id(lower);
+        // Capitals or curly apostrophes only: looked up lowered, without a string; other letters through toLowerCase.
+        lowerId = ascii ? table.lookup(text, start, wordEnd, true) : table.id(table.strings[textId].toLowerCase().replace(/\u2019/g, "'"));
       }
       table.reserve();
       const data = table.data;
