@@ -5,6 +5,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { Words } from '../../server/src/core/match/tokens';
 import { builtinEngine } from './helpers/engine';
 import { generateDocument } from './markdown/corpus';
@@ -57,6 +59,22 @@ describe('packed words', () => {
     assert.deepStrictEqual(prose.find((x) => x[1] === 'process'), ['process', 'process', '', true, undefined]);
     assert.ok(prose.some((x) => x[0] === 'antidisestablishmentarianism'));
     assert.deepStrictEqual(prose.at(-1), ['BPO', 'bpo', '', true, undefined]);
+  });
+
+  it('a closed document is not kept alive by the blocks whose tokens were read last', async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const read = (() => {
+      const analysis = engine.analyze(DOCUMENTS[0][1]);
+      engine.lint(analysis);
+      void analysis.blocks[3].tokens;
+      return { block: new WeakRef(analysis.blocks[3]), words: new WeakRef(analysis.blocks[3].words) };
+    })();
+    // Weak references hold their target until the current job ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    assert.strictEqual(read.block.deref(), undefined, 'the block outlived its analysis');
+    assert.strictEqual(read.words.deref(), undefined, 'the words outlived their analysis');
   });
 
   it('an analysis makes no Token object: they are made when a block is read', () => {

@@ -134,8 +134,11 @@ export function analyzeBlock(text: string, block: ProseBlock, b: number, index: 
 
 /** How many blocks keep their `Token` objects at a time (see AnalysedBlock). */
 const TOKEN_BLOCKS = 32;
-/** The blocks that hold `Token` objects now, oldest first. */
-const withTokens: AnalysedBlock[] = [];
+/**
+ * The blocks that hold `Token` objects now, oldest first. Weak: a block (and through its words, its
+ * whole analysis) must not outlive its document because it was read last.
+ */
+const withTokens: Array<WeakRef<AnalysedBlock>> = [];
 
 /**
  * A block's analysis. Its words are packed (match/tokens.ts `Words`); the `Token` objects the rules
@@ -157,8 +160,8 @@ class AnalysedBlock implements BlockAnalysis {
   get tokens(): Token[] {
     if (this.#tokens === undefined) {
       this.#tokens = this.words.toTokens();
-      withTokens.push(this);
-      if (withTokens.length > TOKEN_BLOCKS) withTokens.shift()!.dropTokens();
+      withTokens.push(new WeakRef(this));
+      if (withTokens.length > TOKEN_BLOCKS) withTokens.shift()!.deref()?.dropTokens();
     }
     return this.#tokens;
   }
