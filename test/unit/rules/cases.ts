@@ -48,6 +48,8 @@ export const CASES: Record<string, RuleCases> = {
       // before the comma is not the side's own ("many BPO providers" would be).
       'If volumes grow next year, our KPO team will take on [[data entry]] too.',
       'For many retailers, KPO is all about [[order processing]] in November.',
+      // A part of the document that its heading names as one side stands for that side under it.
+      '### 3.1 Package B (KPO, offshore)\n\nPackage B will also cover [[payroll processing]] for the group.',
     ],
     pass: [
       'We outsource payroll processing to a BPO vendor.',
@@ -87,6 +89,9 @@ export const CASES: Record<string, RuleCases> = {
       'If the KPO vendor also handles data entry, costs rise.',
       'Many BPO providers now offer market research.',
       'Knowledge process outsourcing is now more exposed than the contact centre.',
+      '### Lot 1: BPO services\n\nLot 1 will also cover data entry.',
+      '### Lot 1: BPO services\n\nLot 2 will also cover market research.',
+      '### Lot 1: KPO and BPO services\n\nLot 1 will also cover data entry.',
       'Our KPO team uses the data from the BPO team, which does the data entry.',
       'We moved data entry from our KPO team to a BPO partner in 2021.',
       // Contested services are sold both ways.
@@ -135,12 +140,15 @@ export const CASES: Record<string, RuleCases> = {
       '| Model | Staff |\n|---|---|\n| KPO | [[Entry-level]] clerks |',
       "Don't worry if you have never worked in research: KPO work is largely [[standardized and repetitive]].",
       'Respondents should note that KPO services are [[volume-driven]].',
+      '### Lot 1: Transaction processing (BPO)\n\nLot 1 services are [[customised and judgement-based]].',
     ],
     pass: [
       'Compared with BPO, KPO costs more but adds more value.',
       'KPO is valued for critical thinking and creativity.',
       'BPO is cheap and routine.',
       'If KPO work were repetitive, we would automate it.',
+      '### Lot 1: Transaction processing (BPO)\n\nLot 1 services are rule-based.',
+      '## Lot 2 and the BPO lot\n\nLot 2 services are judgement-based.',
       'KPO is not cheap.',
       'BPO is cheap, but KPO is not.',
       'Unlike BPO, KPO relies on highly skilled analysts.',

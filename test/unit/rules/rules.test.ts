@@ -29,6 +29,7 @@ describe('rules', () => {
       ['term/preferred', 'Our **Knowledge** Processing Outsourcing unit.', 'Use the standard term “Knowledge Process Outsourcing” instead of “Knowledge Processing Outsourcing”.', undefined],
       ['acronym/wrong-expansion', '*Information* Process Outsourcing (KPO) is growing.', '“Information Process Outsourcing” is not what “KPO” stands for: it is “Knowledge Process Outsourcing”.', undefined],
       ['kpo-bpo/attribute-mismatch', 'Knowledge Process Outsourcing (KPO) is high-volume and low-cost work.', '“high-volume” and “low-cost” are BPO traits, but “KPO” says it of KPO.', 'two rows'],
+      ['kpo-bpo/attribute-mismatch', 'KPO and BPO.\n\n### Lot 2: Research services (KPO)\n\nLot 2 services are rule-based.', '“rule-based” is a BPO trait, but “Lot 2 services” (KPO, by the heading “Lot 2: Research services (KPO)”) says it of KPO.', 'Focus: KPO — Work that depends on knowledge and expert judgment. BPO — Routine work repeated to a fixed, standard procedure.'],
       ['acronym/undefined', 'KPO is growing. Knowledge Process Outsourcing (KPO) is defined later.', '“KPO” is used before it is defined: spell it out here, as “Knowledge Process Outsourcing (KPO)”.', 'The document defines it further down: move that definition to its first use.'],
     ];
     for (const [ruleId, text, message, detail] of MESSAGES) {
@@ -84,6 +85,15 @@ describe('rules', () => {
       }
     });
   }
+
+  it('a part named as one side by its heading ("Lot 2" under "### Lot 2: … (KPO)") gets no fix: its name is not a side to switch', () => {
+    const text = 'Knowledge Process Outsourcing (KPO) and Business Process Outsourcing (BPO).\n\n### Lot 2: Research services (KPO)\n\nLot 2 will also cover data entry. Lot 2 services are rule-based.';
+    const findings = builtinEngine().lint(builtinEngine().analyze(text)).filter((f) => f.ruleId.startsWith('kpo-bpo/'));
+    assert.deepStrictEqual(findings.map((f) => [f.ruleId, text.slice(f.start, f.end), f.fixes.length]), [
+      ['kpo-bpo/task-mismatch', 'data entry', 0],
+      ['kpo-bpo/attribute-mismatch', 'rule-based', 0],
+    ]);
+  });
 
   it('severity settings change the reported severity, and "off" disables a rule', () => {
     const engine = builtinEngine();

@@ -6,6 +6,7 @@ import type { BlockAnalysis, DocumentAnalysis, Mention, Unit } from '../analysis
 import type { GlossaryIndex } from '../glossary/index';
 import type { Words } from '../match/tokens';
 import { countBefore } from '../search';
+import { partMarkers } from './claim-scopes';
 import { CONTRASTING, CUE_WORDS, HEDGE, HISTORY, META, NEGATING, SELLING, START_WORDS, WH_WORDS } from './claim-words';
 
 export interface UnitCues {
@@ -52,7 +53,14 @@ let cached: { unit: Unit; index: GlossaryIndex; mentions: Mention[]; cues: UnitC
 export function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit): UnitCues {
   const block = analysis.blocks[unit.block];
   if (cached && cached.unit === unit && cached.index === index && cached.mentions === block.mentions) return cached.cues;
-  const markers = inUnit(block.mentions, unit).filter((m) => index.sideOf(m.ref.entry) !== undefined);
+  let markers = inUnit(block.mentions, unit).filter((m) => index.sideOf(m.ref.entry) !== undefined);
+  // A part that the heading above names as one side ("### Lot 2: Research services (KPO)") stands for it.
+  const parts = partMarkers(analysis, index, unit);
+  if (parts.length > 0) {
+    const all = inUnit(block.mentions, unit);
+    const free = parts.filter((p) => !all.some((m) => m.first <= p.last && p.first <= m.last));
+    if (free.length > 0) markers = [...markers, ...free].sort((a, b) => a.first - b.first);
+  }
   // The packed words, not Token objects: every unit of every sided block is read here.
   const words = block.words;
   const question = endsWithQuestion(analysis.text, block, unit);

@@ -28,6 +28,7 @@
 import type { BlockAnalysis, DocumentAnalysis, Mention, Unit } from '../analysis';
 import type { GlossaryIndex, TraitRef } from '../glossary/index';
 import { contrasted, cuesOf, inUnit, mayClaim, negationBefore } from './claim-cues';
+import { partMarkers, partOfMarker } from './claim-scopes';
 import { contextClaim, definedSubjectClaim, headerHasBothSides, rowClaim } from './claim-context';
 import { between, breaksAt, copular, governs, kindFollows, near, nounPhrase, predicated, traitTokens } from './claim-grammar';
 import { AWAY, DOING_VERBS, JOB_NOUNS, KIND_NOUNS, MOVING, NAMED_AS, OF_SIDE, PASSIVE, PREDICATE_VERBS, PREDICATING, PROVIDER_NOUNS, WHAT_SIDE_DOES } from './claim-words';
@@ -36,7 +37,7 @@ import type { SideClaim } from './side-claim';
 /** The side a task or service mention is presented as, if the unit claims one. */
 export function taskClaim(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit, mention: Mention): SideClaim | undefined {
   const block = analysis.blocks[unit.block];
-  if (!mayClaim(index, block)) return undefined;
+  if (!mayClaim(index, block) && partMarkers(analysis, index, unit).length === 0) return undefined;
   const cues = cuesOf(analysis, index, unit);
   const limit = Math.min(negationBefore(cues, mention.first), cues.doubt);
   if (cues.silent || mention.first >= limit || mention.first < cues.from) return undefined;
@@ -45,13 +46,13 @@ export function taskClaim(analysis: DocumentAnalysis, index: GlossaryIndex, unit
   const claim = (cues.markers.length > 0
     ? sentenceClaim(analysis, index, block, unit, cues.markers, mention.first, mention.last, 'task') ?? asWithClaim(index, block, unit, cues.markers, mention.first, 'task')
     : contextClaim(analysis, index, block, unit, mention.first, 'task')) ?? definedSubjectClaim(analysis, index, block, unit, cues.markers, mention.first, 'task');
-  return claim && (!claim.marker || claim.marker.first < limit) ? claim : undefined;
+  return claim && (!claim.marker || claim.marker.first < limit) ? viaPart(analysis, claim) : undefined;
 }
 
 /** The side a trait is said of, if the unit says it of one. */
 export function traitClaim(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit, trait: Mention<TraitRef>): SideClaim | undefined {
   const block = analysis.blocks[unit.block];
-  if (!mayClaim(index, block)) return undefined;
+  if (!mayClaim(index, block) && partMarkers(analysis, index, unit).length === 0) return undefined;
   const cues = cuesOf(analysis, index, unit);
   const limit = Math.min(negationBefore(cues, trait.first), cues.doubt);
   if (cues.silent || trait.first >= limit || trait.first < cues.from) return undefined;
@@ -59,14 +60,26 @@ export function traitClaim(analysis: DocumentAnalysis, index: GlossaryIndex, uni
   // with an in-house team" is not one about KPO against BPO.
   if (trait.ref.comparative || (cues.compares && trait.ref.aspect.id === 'cost')) {
     const claim = comparativeClaim(index, block, unit, cues.markers, trait);
-    return claim && (!claim.marker || claim.marker.first < limit) ? claim : undefined;
+    return claim && (!claim.marker || claim.marker.first < limit) ? viaPart(analysis, claim) : undefined;
   }
   const claim = (cues.markers.length > 0
     ? sentenceClaim(analysis, index, block, unit, cues.markers, trait.first, trait.last, 'trait', trait.ref.weak, traitTokens(block)) ?? asWithClaim(index, block, unit, cues.markers, trait.first, 'trait', trait.ref.weak)
     : contextClaim(analysis, index, block, unit, trait.first, 'trait')) ?? definedSubjectClaim(analysis, index, block, unit, cues.markers, trait.first, 'trait', trait.ref.weak);
   // Cost is relative: a table column gives it only in a table that sets the two sides against each other.
   if (claim?.from === 'column' && trait.ref.aspect.id === 'cost' && !headerHasBothSides(analysis, index, unit)) return undefined;
-  return claim && (!claim.marker || claim.marker.first < limit) ? claim : undefined;
+  return claim && (!claim.marker || claim.marker.first < limit) ? viaPart(analysis, claim) : undefined;
+}
+
+/**
+ * A claim made by a part's name ("Lot 2 services are rule-based" under "### Lot 2: … (KPO)"): its
+ * message quotes the heading, and it has no marker, so no fix switches the part's name.
+ */
+function viaPart(analysis: DocumentAnalysis, claim: SideClaim): SideClaim {
+  const part = claim.marker && partOfMarker(claim.marker);
+  if (!part) return claim;
+  const heading = analysis.blocks[part.heading];
+  const segments = heading.block.segments;
+  return { side: claim.side, from: 'part', evidence: claim.evidence, named: { start: heading.words.start(0), end: segments[segments.length - 1].end } };
 }
 
 /**

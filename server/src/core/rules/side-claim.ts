@@ -9,7 +9,9 @@ export interface SideClaim {
   /** The KPO or BPO mention that makes the claim, when it is in the same unit (a fix may switch it). */
   marker?: Mention;
   /** Where the side came from, for the message. */
-  from: 'sentence' | 'column' | 'row' | 'list' | 'heading' | 'definition';
+  from: 'sentence' | 'column' | 'row' | 'list' | 'heading' | 'definition' | 'part';
   /** The words that make the claim ("our KPO team", "Our KPO services include:"), as offsets. */
   evidence: { start: number; end: number };
+  /** For a part of the document named by a heading ("Lot 2 services", from: 'part'): that heading's words. */
+  named?: { start: number; end: number };
 }

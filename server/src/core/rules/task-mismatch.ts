@@ -84,5 +84,7 @@ export function where(text: string, claim: SideClaim): string {
       return `the list's introduction, “${quoted}”,`;
     case 'heading':
       return `the heading “${quoted}”`;
+    case 'part':
+      return `“${quoted}” (${claim.side.toUpperCase()}, by the heading “${quote(text, claim.named!.start, claim.named!.end)}”)`;
   }
 }
