@@ -134,11 +134,17 @@ export function analyzeBlock(text: string, block: ProseBlock, b: number, index: 
 
 /** How many blocks keep their `Token` objects at a time (see AnalysedBlock). */
 const TOKEN_BLOCKS = 32;
+/** A block's `Token` objects while it keeps them. */
+interface HeldTokens {
+  tokens: Token[] | undefined;
+}
+
 /**
- * The blocks that hold `Token` objects now, oldest first. Weak: a block (and through its words, its
- * whole analysis) must not outlive its document because it was read last.
+ * The blocks that hold `Token` objects now, oldest first, as their holders: a holder refers to no
+ * block, so a block (and through its words, its whole analysis) never outlives its document for
+ * having been read last.
  */
-const withTokens: Array<WeakRef<AnalysedBlock>> = [];
+const withTokens: HeldTokens[] = [];
 
 /**
  * A block's analysis. Its words are packed (match/tokens.ts `Words`); the `Token` objects the rules
@@ -147,7 +153,7 @@ const withTokens: Array<WeakRef<AnalysedBlock>> = [];
  * the block: only its words' shift changes, so a keystroke does not touch every word after it.
  */
 class AnalysedBlock implements BlockAnalysis {
-  #tokens: Token[] | undefined;
+  #held: HeldTokens | undefined;
 
   constructor(
     public block: ProseBlock,
@@ -158,23 +164,23 @@ class AnalysedBlock implements BlockAnalysis {
   ) {}
 
   get tokens(): Token[] {
-    if (this.#tokens === undefined) {
-      this.#tokens = this.words.toTokens();
-      withTokens.push(new WeakRef(this));
-      if (withTokens.length > TOKEN_BLOCKS) withTokens.shift()!.deref()?.dropTokens();
+    let tokens = this.#held?.tokens;
+    if (tokens === undefined) {
+      tokens = this.words.toTokens();
+      const held = { tokens };
+      this.#held = held;
+      withTokens.push(held);
+      if (withTokens.length > TOKEN_BLOCKS) withTokens.shift()!.tokens = undefined;
     }
-    return this.#tokens;
-  }
-
-  dropTokens(): void {
-    this.#tokens = undefined;
+    return tokens;
   }
 
   /** Moves the words by `delta` characters. */
   moveTokens(delta: number): void {
     this.words.shift += delta;
-    if (this.#tokens !== undefined) {
-      for (const t of this.#tokens) {
+    const tokens = this.#held?.tokens;
+    if (tokens !== undefined) {
+      for (const t of tokens) {
         t.start += delta;
         t.end += delta;
       }
