@@ -196,9 +196,6 @@ export class Words {
     }
     return tokens;
   }
-
-  /** Bytes held per word (the strings are shared by the whole analysis). */
-  static readonly BYTES_PER_WORD = STRIDE * 4;
 }
 
 /** Tokenizes the prose segments of one block as `Token` objects (see `tokenizeWords`). */
