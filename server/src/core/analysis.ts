@@ -25,8 +25,6 @@ export interface Unit {
   /** Token range [first, end) within the block. */
   first: number;
   end: number;
-  /** Token indexes where clauses start (the first is `first`). */
-  clauses: number[];
 }
 
 export interface BlockAnalysis {
@@ -64,8 +62,6 @@ export interface DocumentAnalysis {
 }
 
 const ABBREVIATIONS = new Set(['e', 'g', 'i', 'eg', 'ie', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'inc', 'ltd', 'co', 'corp', 'no', 'approx', 'fig', 'st', 'jr', 'sr', 'u', 's']);
-const CLAUSE_WORDS = new Set(['while', 'whilst', 'whereas', 'but', 'although', 'though', 'however']);
-const CLAUSE_MARKS = /[,;:()\u2014\u2013|]/;
 
 export function analyzeDocument(text: string, index: GlossaryIndex): DocumentAnalysis {
   const markdown = parseMarkdown(text);
@@ -216,23 +212,17 @@ function findAll<T>(trie: PhraseIndex<T>, words: Words, b: number): Array<Mentio
 /** Splits a block's words into units: sentences for paragraphs and list items, the whole block otherwise. */
 function cutUnits(text: string, block: ProseBlock, words: Words, b: number): Unit[] {
   if (words.length === 0) return [];
+  if (block.kind !== 'paragraph' && block.kind !== 'list-item') return [{ block: b, first: 0, end: words.length }];
   const units: Unit[] = [];
-  const sentences = block.kind === 'paragraph' || block.kind === 'list-item';
-  let unit: Unit = { block: b, first: 0, end: 0, clauses: [0] };
+  let first = 0;
   for (let i = 1; i < words.length; i++) {
-    const before = words.before(i);
-    if (sentences && endsSentence(text, words, i)) {
-      unit.end = i;
-      units.push(unit);
-      unit = { block: b, first: i, end: 0, clauses: [i] };
-    } else if ((before.length > 0 && CLAUSE_MARKS.test(before)) || CLAUSE_WORDS.has(words.lower(i))) {
-      unit.clauses.push(i);
+    if (endsSentence(text, words, i)) {
+      units.push({ block: b, first, end: i });
+      first = i;
     }
   }
-  unit.end = words.length;
-  units.push(unit);
-  // Arrays grown by push keep room for 16 more items: copied to their size, as they live as long as the analysis.
-  for (const u of units) if (u.clauses.length > 1) u.clauses = u.clauses.slice();
+  units.push({ block: b, first, end: words.length });
+  // Grown by push, the array keeps room for 16 more items; it lives as long as the analysis.
   return units.slice();
 }
 
