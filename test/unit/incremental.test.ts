@@ -103,7 +103,7 @@ describe('incremental analysis', function () {
   });
 
   it('equals a full analysis on the fixtures and the sample proposal, with lint every step or now and then', () => {
-    const files = [fixture('memo.md'), fixture('rfp-answer.md'), fixture('crlf-emoji.md'), path.join(ROOT, 'samples', 'proposal.md')];
+    const files = [fixture('memo.md'), fixture('rfp-answer.md'), fixture('crlf-emoji.md'), path.join(ROOT, 'samples', 'proposal.md'), path.join(ROOT, 'test', 'eval', 'dev', 'i-rfp-singapore-research-backoffice.md')];
     files.forEach((file, i) => {
       const text = fs.readFileSync(file, 'utf8');
       run(engine, path.basename(file), text, 7 + i, 200);
@@ -154,6 +154,28 @@ describe('incremental analysis', function () {
       const updated = engine.update(previous, next, change);
       compare(updated, engine.analyze(next), JSON.stringify(change));
       assert.deepStrictEqual(engine.lint(updated), engine.lint(engine.analyze(next)));
+    }
+  });
+
+  it('re-checks the section under a heading that names a lot when the heading changes, or blocks are added above it', () => {
+    const text = 'Knowledge Process Outsourcing (KPO) and Business Process Outsourcing (BPO).\n\n### Lot 2: Research services (KPO)\n\nLot 2 services are rule-based.\n\nLot 2 will also cover data entry.\n';
+    const kpo = text.indexOf('(KPO)\n\nLot');
+    const changes: TextChange[] = [
+      // The heading now names the other side: the lot's findings go.
+      { start: kpo + 1, end: kpo + 4, text: 'BPO' },
+      // A new paragraph above the heading moves every block after it.
+      { start: text.indexOf('### Lot'), end: text.indexOf('### Lot'), text: 'A new paragraph.\n\nAnother one.\n\n' },
+      // The part's name in the heading changes: "Lot 2" under it no longer stands for a side.
+      { start: text.indexOf('Lot 2:') + 4, end: text.indexOf('Lot 2:') + 5, text: '3' },
+    ];
+    for (const change of changes) {
+      const previous = engine.analyze(text);
+      const before = engine.lint(previous);
+      assert.strictEqual(before.filter((f) => f.ruleId.startsWith('kpo-bpo/')).length, 2);
+      const next = apply(text, change);
+      const updated = engine.update(previous, next, change);
+      compare(updated, engine.analyze(next), JSON.stringify(change));
+      assert.deepStrictEqual(engine.lint(updated), engine.lint(engine.analyze(next)), JSON.stringify(change));
     }
   });
 

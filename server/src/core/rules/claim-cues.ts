@@ -47,12 +47,13 @@ export function contrasted(words: Words, m: Mention, unit: Unit): boolean {
  * after another; keeping every unit's cues (as this once did) held about 10 bytes per word of a
  * document for no gain, since a second rule that asks again costs one scan of the unit.
  */
-let cached: { unit: Unit; index: GlossaryIndex; mentions: Mention[]; cues: UnitCues } | undefined;
+let cached: { unit: Unit; analysis: DocumentAnalysis; index: GlossaryIndex; cues: UnitCues } | undefined;
 
 /** The cues of a unit. */
 export function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit): UnitCues {
   const block = analysis.blocks[unit.block];
-  if (cached && cached.unit === unit && cached.index === index && cached.mentions === block.mentions) return cached.cues;
+  // Per analysis: a unit kept across an edit may have a new heading above it (see claim-scopes.ts).
+  if (cached && cached.unit === unit && cached.analysis === analysis && cached.index === index) return cached.cues;
   let markers = inUnit(block.mentions, unit).filter((m) => index.sideOf(m.ref.entry) !== undefined);
   // A part that the heading above names as one side ("### Lot 2: Research services (KPO)") stands for it.
   const parts = partMarkers(analysis, index, unit);
@@ -98,7 +99,7 @@ export function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: U
   const breaks: number[] = [];
   for (let i = unit.first + 1; i < unit.end; i++) if (/[;:]/.test(words.before(i))) breaks.push(i);
   const cues: UnitCues = { silent: question || doubts, doubts: doubts || doubt < unit.end || compares, doubt, from, negation, breaks, whQuestion, compares, markers: markers.filter((m) => m.first >= from && !contrasted(words, m, unit)) };
-  cached = { unit, index, mentions: block.mentions, cues };
+  cached = { unit, analysis, index, cues };
   return cues;
 }
 

@@ -18,8 +18,8 @@ export interface NamedPart {
   id: string;
   /** The heading's KPO or BPO mention. */
   side: Mention;
-  /** The heading block. */
-  heading: number;
+  /** The heading (the block itself: its index changes when an edit adds or removes blocks above it). */
+  heading: BlockAnalysis;
 }
 
 /** The number or letter after a part noun: "2", "B" (one capital letter). */
@@ -49,7 +49,7 @@ export function headingPart(analysis: DocumentAnalysis, index: GlossaryIndex, he
   if (id !== undefined && says && !others) {
     const sides = block.mentions.filter((m) => index.sideOf(m.ref.entry) !== undefined);
     if (sides.length > 0 && sides.every((m) => index.sideOf(m.ref.entry) === index.sideOf(sides[0].ref.entry)) && sides[0].first > k + 1) {
-      part = { noun: words.lower(k), id, side: sides[0], heading };
+      part = { noun: words.lower(k), id, side: sides[0], heading: block };
     }
   }
   partCache.set(block, { index, mentions: block.mentions, part });

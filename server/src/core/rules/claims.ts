@@ -46,7 +46,7 @@ export function taskClaim(analysis: DocumentAnalysis, index: GlossaryIndex, unit
   const claim = (cues.markers.length > 0
     ? sentenceClaim(analysis, index, block, unit, cues.markers, mention.first, mention.last, 'task') ?? asWithClaim(index, block, unit, cues.markers, mention.first, 'task')
     : contextClaim(analysis, index, block, unit, mention.first, 'task')) ?? definedSubjectClaim(analysis, index, block, unit, cues.markers, mention.first, 'task');
-  return claim && (!claim.marker || claim.marker.first < limit) ? viaPart(analysis, claim) : undefined;
+  return claim && (!claim.marker || claim.marker.first < limit) ? viaPart(claim) : undefined;
 }
 
 /** The side a trait is said of, if the unit says it of one. */
@@ -60,24 +60,24 @@ export function traitClaim(analysis: DocumentAnalysis, index: GlossaryIndex, uni
   // with an in-house team" is not one about KPO against BPO.
   if (trait.ref.comparative || (cues.compares && trait.ref.aspect.id === 'cost')) {
     const claim = comparativeClaim(index, block, unit, cues.markers, trait);
-    return claim && (!claim.marker || claim.marker.first < limit) ? viaPart(analysis, claim) : undefined;
+    return claim && (!claim.marker || claim.marker.first < limit) ? viaPart(claim) : undefined;
   }
   const claim = (cues.markers.length > 0
     ? sentenceClaim(analysis, index, block, unit, cues.markers, trait.first, trait.last, 'trait', trait.ref.weak, traitTokens(block)) ?? asWithClaim(index, block, unit, cues.markers, trait.first, 'trait', trait.ref.weak)
     : contextClaim(analysis, index, block, unit, trait.first, 'trait')) ?? definedSubjectClaim(analysis, index, block, unit, cues.markers, trait.first, 'trait', trait.ref.weak);
   // Cost is relative: a table column gives it only in a table that sets the two sides against each other.
   if (claim?.from === 'column' && trait.ref.aspect.id === 'cost' && !headerHasBothSides(analysis, index, unit)) return undefined;
-  return claim && (!claim.marker || claim.marker.first < limit) ? viaPart(analysis, claim) : undefined;
+  return claim && (!claim.marker || claim.marker.first < limit) ? viaPart(claim) : undefined;
 }
 
 /**
  * A claim made by a part's name ("Lot 2 services are rule-based" under "### Lot 2: … (KPO)"): its
  * message quotes the heading, and it has no marker, so no fix switches the part's name.
  */
-function viaPart(analysis: DocumentAnalysis, claim: SideClaim): SideClaim {
+function viaPart(claim: SideClaim): SideClaim {
   const part = claim.marker && partOfMarker(claim.marker);
   if (!part) return claim;
-  const heading = analysis.blocks[part.heading];
+  const heading = part.heading;
   const segments = heading.block.segments;
   return { side: claim.side, from: 'part', evidence: claim.evidence, named: { start: heading.words.start(0), end: segments[segments.length - 1].end } };
 }
