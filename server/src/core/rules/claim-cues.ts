@@ -47,13 +47,23 @@ export function contrasted(words: Words, m: Mention, unit: Unit): boolean {
  * after another; keeping every unit's cues (as this once did) held about 10 bytes per word of a
  * document for no gain, since a second rule that asks again costs one scan of the unit.
  */
-let cached: { unit: Unit; analysis: DocumentAnalysis; index: GlossaryIndex; cues: UnitCues } | undefined;
+let cached: { unit: Unit; stamp: number; index: GlossaryIndex; cues: UnitCues } | undefined;
+
+/** A number per analysis, so that the cache above tells analyses apart without keeping one alive. */
+const stamps = new WeakMap<DocumentAnalysis, number>();
+let lastStamp = 0;
+function stampOf(analysis: DocumentAnalysis): number {
+  let stamp = stamps.get(analysis);
+  if (stamp === undefined) stamps.set(analysis, (stamp = ++lastStamp));
+  return stamp;
+}
 
 /** The cues of a unit. */
 export function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit): UnitCues {
   const block = analysis.blocks[unit.block];
   // Per analysis: a unit kept across an edit may have a new heading above it (see claim-scopes.ts).
-  if (cached && cached.unit === unit && cached.analysis === analysis && cached.index === index) return cached.cues;
+  const stamp = stampOf(analysis);
+  if (cached && cached.unit === unit && cached.stamp === stamp && cached.index === index) return cached.cues;
   let markers = inUnit(block.mentions, unit).filter((m) => index.sideOf(m.ref.entry) !== undefined);
   // A part that the heading above names as one side ("### Lot 2: Research services (KPO)") stands for it.
   const parts = partMarkers(analysis, index, unit);
@@ -99,7 +109,7 @@ export function cuesOf(analysis: DocumentAnalysis, index: GlossaryIndex, unit: U
   const breaks: number[] = [];
   for (let i = unit.first + 1; i < unit.end; i++) if (/[;:]/.test(words.before(i))) breaks.push(i);
   const cues: UnitCues = { silent: question || doubts, doubts: doubts || doubt < unit.end || compares, doubt, from, negation, breaks, whQuestion, compares, markers: markers.filter((m) => m.first >= from && !contrasted(words, m, unit)) };
-  cached = { unit, analysis, index, cues };
+  cached = { unit, stamp, index, cues };
   return cues;
 }
 
