@@ -182,15 +182,9 @@ class AnalysedBlock implements BlockAnalysis {
   }
 }
 
-/** Moves a block's words by `delta` characters. */
+/** Moves a block's words by `delta` characters (every block analysis is made by analyzeBlock). */
 export function moveTokens(block: BlockAnalysis, delta: number): void {
-  if (block instanceof AnalysedBlock) block.moveTokens(delta);
-  else {
-    for (const t of block.tokens) {
-      t.start += delta;
-      t.end += delta;
-    }
-  }
+  (block as AnalysedBlock).moveTokens(delta);
 }
 
 /** Every longest phrase of `trie` in a block's words, as mentions with document offsets. */

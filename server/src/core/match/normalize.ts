@@ -22,6 +22,11 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const WORD_CODES = new Uint8Array(0x10000);
 
 /** Splits a glossary name into lowercase words: letters and digits, with apostrophes kept inside a word. */
+/** A word as names and documents are matched by: lowercased, a curly apostrophe made straight. */
+export function lowerWord(word: string): string {
+  return word.toLowerCase().replace(/\u2019/g, "'");
+}
+
 export function nameWords(name: string): string[] {
   const words: string[] = [];
   let i = 0;
@@ -35,7 +40,7 @@ export function nameWords(name: string): string[] {
     }
     if (i > start) {
       // A possessive "'s" is left out, as the tokenizer leaves it out of document words ("master's degree").
-      let word = name.slice(start, i).toLowerCase().replace(/\u2019/g, "'");
+      let word = lowerWord(name.slice(start, i));
       if (word.length > 3 && word.endsWith("'s")) word = word.slice(0, -2);
       words.push(word);
     }

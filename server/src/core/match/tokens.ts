@@ -4,7 +4,7 @@
 // clauses).
 
 import type { ProseBlock } from '../markdown';
-import { isWordCode } from './normalize';
+import { isWordCode, lowerWord } from './normalize';
 import { detachedSlice } from '../detach';
 
 export interface Token {
@@ -97,7 +97,7 @@ export class WordTable {
     if (string === undefined) {
       // Long words are copied: the table must not keep the whole document alive (see core/detach.ts).
       string = length < 13 ? text.slice(from, to) : detachedSlice(text, from, to);
-      if (lower) string = string.toLowerCase().replace(/\u2019/g, "'");
+      if (lower) string = lowerWord(string);
     }
     return this.add(string, h);
   }
@@ -198,11 +198,6 @@ export class Words {
   }
 }
 
-/** Tokenizes the prose segments of one block as `Token` objects (see `tokenizeWords`). */
-export function tokenizeBlock(text: string, block: ProseBlock, table = new WordTable()): Token[] {
-  return tokenizeWords(text, block, table).toTokens();
-}
-
 /**
  * Tokenizes the prose segments of one block into packed words. This runs on every word of a document,
  * so it allocates only the strings the table has not seen, and one array for the block.
@@ -271,7 +266,7 @@ export function tokenizeWords(text: string, block: ProseBlock, table: WordTable)
       let lowerId = textId;
       if (!plain || curly) {
         // Capitals or curly apostrophes only: looked up lowered, without a string; other letters through toLowerCase.
-        lowerId = ascii ? table.lookup(text, start, wordEnd, true) : table.id(table.strings[textId].toLowerCase().replace(/\u2019/g, "'"));
+        lowerId = ascii ? table.lookup(text, start, wordEnd, true) : table.id(lowerWord(table.strings[textId]));
       }
       table.reserve();
       const data = table.data;
