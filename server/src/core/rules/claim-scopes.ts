@@ -56,18 +56,21 @@ export function headingPart(analysis: DocumentAnalysis, index: GlossaryIndex, he
   return part;
 }
 
+/** The part named by the heading right above block `b` (not for a heading itself). */
+export function partAbove(analysis: DocumentAnalysis, index: GlossaryIndex, b: number): NamedPart | undefined {
+  if (analysis.blocks[b].block.kind === 'heading') return undefined;
+  const heading = analysis.contexts[b]?.heading;
+  return heading === undefined ? undefined : headingPart(analysis, index, heading);
+}
+
 /**
  * The mentions of the part named by the heading above a unit, as side markers: each stands for the
  * heading's side mention (same glossary reference), over the words "Lot 2".
  */
 export function partMarkers(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit): Mention[] {
-  const block = analysis.blocks[unit.block];
-  if (block.block.kind === 'heading') return [];
-  const heading = analysis.contexts[unit.block]?.heading;
-  if (heading === undefined) return [];
-  const part = headingPart(analysis, index, heading);
+  const part = partAbove(analysis, index, unit.block);
   if (!part) return [];
-  const words = block.words;
+  const words = analysis.blocks[unit.block].words;
   const markers: Mention[] = [];
   for (let i = unit.first; i + 1 < unit.end; i++) {
     if (words.lower(i) === part.noun && partId(words, i + 1) === part.id) {

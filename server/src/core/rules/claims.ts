@@ -28,7 +28,7 @@
 import type { BlockAnalysis, DocumentAnalysis, Mention, Unit } from '../analysis';
 import type { GlossaryIndex, TraitRef } from '../glossary/index';
 import { contrasted, cuesOf, inUnit, mayClaim, negationBefore } from './claim-cues';
-import { partMarkers, partOfMarker } from './claim-scopes';
+import { partAbove, partOfMarker } from './claim-scopes';
 import { contextClaim, definedSubjectClaim, headerHasBothSides, rowClaim } from './claim-context';
 import { between, breaksAt, copular, governs, kindFollows, near, nounPhrase, predicated, traitTokens } from './claim-grammar';
 import { AWAY, DOING_VERBS, JOB_NOUNS, KIND_NOUNS, MOVING, NAMED_AS, OF_SIDE, PASSIVE, PREDICATE_VERBS, PREDICATING, PROVIDER_NOUNS, WHAT_SIDE_DOES } from './claim-words';
@@ -37,7 +37,8 @@ import type { SideClaim } from './side-claim';
 /** The side a task or service mention is presented as, if the unit claims one. */
 export function taskClaim(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit, mention: Mention): SideClaim | undefined {
   const block = analysis.blocks[unit.block];
-  if (!mayClaim(index, block) && partMarkers(analysis, index, unit).length === 0) return undefined;
+  // A block that names no side may still be under a heading that names a part as one (claim-scopes.ts).
+  if (!mayClaim(index, block) && !partAbove(analysis, index, unit.block)) return undefined;
   const cues = cuesOf(analysis, index, unit);
   const limit = Math.min(negationBefore(cues, mention.first), cues.doubt);
   if (cues.silent || mention.first >= limit || mention.first < cues.from) return undefined;
@@ -52,7 +53,8 @@ export function taskClaim(analysis: DocumentAnalysis, index: GlossaryIndex, unit
 /** The side a trait is said of, if the unit says it of one. */
 export function traitClaim(analysis: DocumentAnalysis, index: GlossaryIndex, unit: Unit, trait: Mention<TraitRef>): SideClaim | undefined {
   const block = analysis.blocks[unit.block];
-  if (!mayClaim(index, block) && partMarkers(analysis, index, unit).length === 0) return undefined;
+  // A block that names no side may still be under a heading that names a part as one (claim-scopes.ts).
+  if (!mayClaim(index, block) && !partAbove(analysis, index, unit.block)) return undefined;
   const cues = cuesOf(analysis, index, unit);
   const limit = Math.min(negationBefore(cues, trait.first), cues.doubt);
   if (cues.silent || trait.first >= limit || trait.first < cues.from) return undefined;
